@@ -1,0 +1,15 @@
+using System.Runtime.InteropServices;
+
+namespace Lodestar.LocalInfrastructure;
+
+/// <summary>SIGTERM for graceful stops; .NET's Process.Kill only sends SIGKILL.</summary>
+internal static partial class PosixSignals
+{
+    private const int SigTerm = 15;
+
+    public static bool Terminate(int processId) => OperatingSystem.IsWindows() ? false : Kill(processId, SigTerm) == 0;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int Kill(int pid, int sig);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Lodestar.Security;
+
+public static class SecurityExtensions
+{
+    /// <summary>JWT bearer validation from "Authentication:Jwt" and the scoped workspace context.</summary>
+    public static IHostApplicationBuilder AddLodestarSecurity(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+        if (options.Authority is null && options.SigningKey is null)
+        {
+            options.SigningKey = builder.Environment.IsDevelopment()
+                ? DevTokenIssuer.DevelopmentSigningKey
+                : throw new InvalidOperationException(
+                    "No token validation is configured: set Authentication__Jwt__SigningKey or Authentication__Jwt__Authority.");
+        }
+        builder.Services.AddSingleton(options);
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.Authority = options.Authority;
+                jwt.RequireHttpsMetadata = options.Authority?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ?? false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    IssuerSigningKey = options.SigningKey is { } key ? DevTokenIssuer.Key(key) : null,
+                    NameClaimType = "sub",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddScoped<WorkspaceContext>();
+        builder.Services.AddScoped<IWorkspaceContext>(sp => sp.GetRequiredService<WorkspaceContext>());
+        return builder;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Lodestar.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Lodestar.ServiceDefaults;
+
+/// <summary>
+/// Turns exceptions into gRPC statuses with google.rpc details (REST gets the matching HTTP status through
+/// transcoding). Expected failures keep their message; anything unexpected is INTERNAL with only a trace id, logged
+/// in full on the server.
+/// </summary>
+public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+{
+    public const string Domain = "lodestar.dev";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    private RpcException Map(Exception exception, ServerCallContext context)
+    {
+        var status = ToStatus(exception, context.CancellationToken.IsCancellationRequested);
+        if (status.Code == (int)Code.Internal)
+            logger.LogError(exception, "Unexpected failure in {Method} (trace {TraceId})", context.Method, TraceId());
+        else
+            logger.LogDebug("{Method} failed with {Code}: {Message}", context.Method, (Code)status.Code, status.Message);
+        return status.ToRpcException();
+    }
+
+    /// <summary>The status an exception maps to; public so the mapping is testable without a server.</summary>
+    public static Google.Rpc.Status ToStatus(Exception exception, bool callCancelled = false)
+    {
+        switch (exception)
+        {
+            case ValidationException validation:
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(validation.Violations.Select(v =>
+                    new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+                return Build(Code.InvalidArgument, validation.Message, "ERROR_REASON_VALIDATION_FAILED", badRequest);
+            case NotFoundException notFound:
+                return Build(Code.NotFound, notFound.Message, "ERROR_REASON_RESOURCE_NOT_FOUND",
+                    new ResourceInfo { ResourceType = notFound.ResourceType, ResourceName = notFound.ResourceName });
+            case AlreadyExistsException exists:
+                return Build(Code.AlreadyExists, exists.Message, "ERROR_REASON_RESOURCE_ALREADY_EXISTS",
+                    new ResourceInfo { ResourceType = exists.ResourceType, ResourceName = exists.ResourceName });
+            case EtagMismatchException etag:
+                return Build(Code.Aborted, etag.Message, "ERROR_REASON_ETAG_MISMATCH");
+            case FailedPreconditionException precondition:
+                return Build(Code.FailedPrecondition, precondition.Message, "ERROR_REASON_FAILED_PRECONDITION");
+            case PermissionDeniedException denied:
+                return Build(Code.PermissionDenied, denied.Message, denied.Reason);
+            case OperationCanceledException when callCancelled:
+                return Build(Code.Cancelled, "The call was cancelled.", null);
+            default:
+                return Build(Code.Internal, $"An unexpected error occurred. Quote trace id {TraceId()} when reporting it.", "ERROR_REASON_INTERNAL");
+        }
+    }
+
+    private static Google.Rpc.Status Build(Code code, string message, string? reason, params Google.Protobuf.IMessage[] details)
+    {
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        if (reason is not null)
+            status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
+        foreach (var detail in details) status.Details.Add(Any.Pack(detail));
+        status.Details.Add(Any.Pack(new RequestInfo { RequestId = TraceId() }));
+        return status;
+    }
+
+    private static string TraceId() => Activity.Current?.TraceId.ToString() ?? "none";
+}

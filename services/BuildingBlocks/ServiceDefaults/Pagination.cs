@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using Lodestar.Common.V1;
+using Lodestar.Errors;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Lodestar.ServiceDefaults;
+
+/// <summary>AIP-158 pagination: page sizes and opaque page tokens bound to the request that issued them.</summary>
+public static class Pagination
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 1000;
+
+    /// <summary>0 → default; above the maximum → the maximum; negative → INVALID_ARGUMENT.</summary>
+    public static int PageSize(int requested, string field = "page_size") => requested switch
+    {
+        < 0 => throw new ValidationException(field, "page_size must not be negative."),
+        0 => DefaultPageSize,
+        > MaxPageSize => MaxPageSize,
+        _ => requested,
+    };
+
+    /// <summary>A fingerprint of the parameters a token is bound to (filter, order_by, parent…).</summary>
+    public static string Fingerprint(params string?[] parameters) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parameters.Select(p => p ?? ""))))[..16]);
+
+    public static string Encode(PageCursor cursor) => WebEncoders.Base64UrlEncode(cursor.ToByteArray());
+
+    /// <summary>Null for an empty token (first page); INVALID_ARGUMENT for a token that does not decode or was issued for other parameters.</summary>
+    public static PageCursor? Decode(string? token, string fingerprint, string field = "page_token")
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        PageCursor cursor;
+        try
+        {
+            cursor = PageCursor.Parser.ParseFrom(WebEncoders.Base64UrlDecode(token));
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidProtocolBufferException)
+        {
+            throw new ValidationException(field, "The page token is not one this service issued.");
+        }
+        return cursor.RequestFingerprint == fingerprint
+            ? cursor
+            : throw new ValidationException(field, "The page token was issued for a request with other parameters.");
+    }
+}

@@ -1,0 +1,10 @@
+using Lodestar.Persistence;
+
+namespace BuildingBlocks.FunctionalTests.Notes;
+
+public sealed class Note : WorkspaceEntity
+{
+    public string Title { get; set; } = "";
+
+    public string Body { get; set; } = "";
+}

@@ -1,0 +1,5 @@
+using Lodestar.Contracts.IntegrationEvents;
+
+namespace BuildingBlocks.FunctionalTests.Notes;
+
+public sealed record NoteCreated(Guid NoteId, string Title) : IntegrationEvent;

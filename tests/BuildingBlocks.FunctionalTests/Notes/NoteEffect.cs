@@ -1,0 +1,11 @@
+using Lodestar.Persistence;
+
+namespace BuildingBlocks.FunctionalTests.Notes;
+
+/// <summary>What the consumer of NoteCreated writes: counting these counts effects, not messages.</summary>
+public sealed class NoteEffect : WorkspaceEntity
+{
+    public Guid NoteId { get; set; }
+
+    public string? TraceId { get; set; }
+}

@@ -1,0 +1,12 @@
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace BuildingBlocks.FunctionalTests.Notes;
+
+/// <summary>Carries the PostgreSQL migrations.</summary>
+public sealed class PostgresNotesDbContext(DbContextOptions<PostgresNotesDbContext> options, IWorkspaceContext workspace)
+    : NotesDbContext(options, workspace)
+{
+    public sealed class DesignTimeFactory() : DesignTimeContextFactory<PostgresNotesDbContext>(DatabaseProvider.Postgres);
+}

@@ -45,7 +45,9 @@ public static class ServiceDefaultsExtensions
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.Interceptors.Add<WorkspaceInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(rest =>
+            // REST error bodies carry the same google.rpc details as gRPC trailers.
+            rest.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
         return builder;

@@ -3,6 +3,7 @@ using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.ServiceDefaults;
+using Lodestar.Testing;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,8 @@ namespace BuildingBlocks.FunctionalTests.Notes;
 public sealed class NotesHost : IAsyncDisposable
 {
     public const string SigningKey = "functional-tests-signing-key-0123456789abcdef";
+
+    static NotesHost() => IntegrationEventTypes.Register(typeof(NoteCreated));
 
     private NotesHost(WebApplication app, int httpPort, int grpcPort)
     {
@@ -60,6 +63,7 @@ public sealed class NotesHost : IAsyncDisposable
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
 
+        builder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(dataPath, "host.log")));
         builder.AddServiceDefaults("notes");
         builder.AddServiceDatabase<NotesDbContext, SqliteNotesDbContext, PostgresNotesDbContext>("notes");
         if (eventBus is not null)

@@ -74,6 +74,12 @@ public sealed class NotesHost : IAsyncDisposable
         app.MapGrpcService<NoteGrpcService>();
         await app.MigrateDatabaseAsync<NotesDbContext>();
         await app.StartAsync();
+        if (eventBus is not null)
+        {
+            // Queues and bindings exist once the bus is healthy; events published earlier would find no queue.
+            var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+            if (health != BusHealthStatus.Healthy) throw new InvalidOperationException($"The bus did not become healthy: {health}.");
+        }
         return new NotesHost(app, httpPort, grpcPort);
     }
 

@@ -13,5 +13,12 @@ internal static class AppHostSettings
         DataRoot = Path.Combine(DataRoot, "infrastructure"),
         DeleteDataOnDispose = false,
         Ephemeral = false,
+        // Stable ports: RabbitMQ's node name, and so its data, follows its port.
+        RabbitMqPort = Port("LODESTAR_RABBITMQ_PORT", 35672),
+        RedisPort = Port("LODESTAR_REDIS_PORT", 36379),
+        PostgresPort = Port("LODESTAR_POSTGRES_PORT", 35432),
     };
+
+    private static int Port(string variable, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), out var port) ? port : fallback;
 }

@@ -17,10 +17,10 @@ public static class BinaryServers
         return missing;
     }
 
-    public static RabbitMqServer RabbitMq(string dataDir)
+    public static RabbitMqServer RabbitMq(string dataDir, int port = 0)
     {
         var server = RabbitMqBinary() ?? throw new InfrastructureUnavailableException(InstallHint);
-        var port = FreePort.Next();
+        port = port > 0 ? port : FreePort.Next();
         var node = $"lodestar{port}@localhost";
         Directory.CreateDirectory(dataDir);
         File.WriteAllText(Path.Combine(dataDir, "enabled_plugins"), "[].");
@@ -45,10 +45,10 @@ public static class BinaryServers
         return new RabbitMqServer(port, runtime);
     }
 
-    public static RedisServer Redis(string dataDir)
+    public static RedisServer Redis(string dataDir, int port = 0)
     {
         var server = Which("redis-server") ?? throw new InfrastructureUnavailableException(InstallHint);
-        var port = FreePort.Next();
+        port = port > 0 ? port : FreePort.Next();
         Directory.CreateDirectory(dataDir);
         string[] args = ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dataDir];
         var runtime = new ChildProcessRuntime(
@@ -58,10 +58,10 @@ public static class BinaryServers
         return new RedisServer(port, runtime);
     }
 
-    public static PostgresServer Postgres(string dataDir, bool ephemeral)
+    public static PostgresServer Postgres(string dataDir, bool ephemeral, int port = 0)
     {
         var bin = PostgresBin() ?? throw new InfrastructureUnavailableException(InstallHint);
-        var port = FreePort.Next();
+        port = port > 0 ? port : FreePort.Next();
         var data = Path.Combine(dataDir, "data");
         Directory.CreateDirectory(dataDir);
         var asRoot = Environment.UserName == "root";

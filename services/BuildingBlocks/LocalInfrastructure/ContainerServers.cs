@@ -5,18 +5,18 @@ namespace Lodestar.LocalInfrastructure;
 /// <summary>Creates servers as containers, with host ports chosen up front so a stop and start keeps them.</summary>
 public static class ContainerServers
 {
-    public static RabbitMqServer RabbitMq()
+    public static RabbitMqServer RabbitMq(int port = 0)
     {
-        var port = FreePort.Next();
+        port = port > 0 ? port : FreePort.Next();
         var container = new ContainerBuilder("rabbitmq:3.13")
             .WithPortBinding(port, 5672)
             .Build();
         return new RabbitMqServer(port, new ContainerRuntime(container));
     }
 
-    public static RedisServer Redis()
+    public static RedisServer Redis(int port = 0)
     {
-        var port = FreePort.Next();
+        port = port > 0 ? port : FreePort.Next();
         var container = new ContainerBuilder("redis:7.2")
             .WithPortBinding(port, 6379)
             .WithCommand("redis-server", "--save", "", "--appendonly", "no")
@@ -24,9 +24,9 @@ public static class ContainerServers
         return new RedisServer(port, new ContainerRuntime(container));
     }
 
-    public static PostgresServer Postgres(bool ephemeral)
+    public static PostgresServer Postgres(bool ephemeral, int port = 0)
     {
-        var port = FreePort.Next();
+        port = port > 0 ? port : FreePort.Next();
         var builder = new ContainerBuilder("postgres:16")
             .WithPortBinding(port, 5432)
             .WithEnvironment("POSTGRES_PASSWORD", "postgres");

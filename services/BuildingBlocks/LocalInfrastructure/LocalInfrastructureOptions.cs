@@ -12,6 +12,13 @@ public sealed class LocalInfrastructureOptions
     /// <summary>Trade durability for speed (PostgreSQL fsync off): for tests only.</summary>
     public bool Ephemeral { get; set; } = true;
 
+    /// <summary>Fixed ports keep a server's identity (RabbitMQ's node name) across runs; 0 picks a free port.</summary>
+    public int RabbitMqPort { get; set; }
+
+    public int RedisPort { get; set; }
+
+    public int PostgresPort { get; set; }
+
     public bool RabbitMq { get; set; } = true;
 
     public bool Redis { get; set; } = true;

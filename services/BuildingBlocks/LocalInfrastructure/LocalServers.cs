@@ -39,13 +39,13 @@ public sealed class LocalServers : IAsyncDisposable
         var mode = await ChooseModeAsync(options, cancellationToken);
         var infrastructure = mode == "containers"
             ? new LocalServers(options, mode,
-                options.RabbitMq ? ContainerServers.RabbitMq() : null,
-                options.Redis ? ContainerServers.Redis() : null,
-                options.Postgres ? ContainerServers.Postgres(options.Ephemeral) : null)
+                options.RabbitMq ? ContainerServers.RabbitMq(options.RabbitMqPort) : null,
+                options.Redis ? ContainerServers.Redis(options.RedisPort) : null,
+                options.Postgres ? ContainerServers.Postgres(options.Ephemeral, options.PostgresPort) : null)
             : new LocalServers(options, mode,
-                options.RabbitMq ? BinaryServers.RabbitMq(Path.Combine(options.DataRoot, "rabbitmq")) : null,
-                options.Redis ? BinaryServers.Redis(Path.Combine(options.DataRoot, "redis")) : null,
-                options.Postgres ? BinaryServers.Postgres(Path.Combine(options.DataRoot, "postgres"), options.Ephemeral) : null);
+                options.RabbitMq ? BinaryServers.RabbitMq(Path.Combine(options.DataRoot, "rabbitmq"), options.RabbitMqPort) : null,
+                options.Redis ? BinaryServers.Redis(Path.Combine(options.DataRoot, "redis"), options.RedisPort) : null,
+                options.Postgres ? BinaryServers.Postgres(Path.Combine(options.DataRoot, "postgres"), options.Ephemeral, options.PostgresPort) : null);
         try
         {
             await Task.WhenAll(infrastructure.Servers.Select(s => s.StartAsync(cancellationToken)));

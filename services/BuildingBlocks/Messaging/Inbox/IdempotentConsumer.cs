@@ -39,7 +39,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, Workspac
             await db.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
         }
-        catch (Exception) when (db.ChangeTracker.Entries<InboxMessage>().Any())
+        catch (Exception ex) when (ex is DbUpdateException or Errors.AlreadyExistsException)
         {
             if (!await AppliedMeanwhileAsync(transaction, message.EventId)) throw;
             // A concurrent delivery of the same event committed first; its effect stands, ours is rolled back.

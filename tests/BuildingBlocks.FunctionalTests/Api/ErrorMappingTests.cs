@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BuildingBlocks.FunctionalTests.Infrastructure;
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 using Grpc.Core;
 using Lodestar.Security;
 using Lodestar.Testing.V1;

@@ -1,6 +1,6 @@
 using System.Net;
 using BuildingBlocks.FunctionalTests.Infrastructure;
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 using Lodestar.LocalInfrastructure;
 using Lodestar.Testing;
 

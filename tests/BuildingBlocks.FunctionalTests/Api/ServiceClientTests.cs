@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using BuildingBlocks.FunctionalTests.Infrastructure;
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 using Grpc.Core;
 using Lodestar.LocalInfrastructure;
 using Lodestar.Security;

@@ -1,4 +1,4 @@
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -8,9 +8,11 @@ using Lodestar.Testing.V1;
 namespace BuildingBlocks.FunctionalTests.Infrastructure;
 
 /// <summary>gRPC clients of a NotesHost, calling as a given member of a workspace.</summary>
-public sealed class NotesClients(NotesHost host) : IDisposable
+public sealed class NotesClients(Uri grpcAddress) : IDisposable
 {
-    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(host.GrpcAddress);
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(grpcAddress);
+
+    public NotesClients(NotesHost host) : this(host.GrpcAddress) { }
 
     public NoteService.NoteServiceClient As(Guid workspaceId, WorkspaceRole role, Guid? tokenWorkspace = null) =>
         WithHeaders(

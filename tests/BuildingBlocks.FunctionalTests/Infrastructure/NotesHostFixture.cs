@@ -1,4 +1,4 @@
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 
 namespace BuildingBlocks.FunctionalTests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using BuildingBlocks.FunctionalTests.Infrastructure;
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Security;
 using Lodestar.Testing;

@@ -1,5 +1,5 @@
 using BuildingBlocks.FunctionalTests.Infrastructure;
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.Security;

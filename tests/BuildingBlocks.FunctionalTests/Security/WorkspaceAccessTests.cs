@@ -1,5 +1,5 @@
 using BuildingBlocks.FunctionalTests.Infrastructure;
-using BuildingBlocks.FunctionalTests.Notes;
+using BuildingBlocks.NotesService;
 using Grpc.Core;
 using Lodestar.Security;
 using Lodestar.Testing.V1;
@@ -100,5 +100,19 @@ public sealed class WorkspaceAccessTests(NotesHostFixture notes) : IClassFixture
         var health = new Grpc.Health.V1.Health.HealthClient(channel);
         var reply = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), cancellationToken: Cancel);
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+
+    [Fact]
+    public async Task Server_reflection_lists_the_services_for_tools_like_grpcurl()
+    {
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(notes.Host.GrpcAddress);
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel);
+        using var call = reflection.ServerReflectionInfo(cancellationToken: Cancel);
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }, Cancel);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(Cancel));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("lodestar.testing.v1.NoteService", services);
+        Assert.Contains("grpc.health.v1.Health", services);
     }
 }

@@ -2,7 +2,7 @@ using Lodestar.Persistence;
 using Lodestar.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 /// <summary>Carries the PostgreSQL migrations.</summary>
 public sealed class PostgresNotesDbContext(DbContextOptions<PostgresNotesDbContext> options, IWorkspaceContext workspace)

@@ -1,6 +1,6 @@
 using Lodestar.Persistence;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 /// <summary>What the consumer of NoteCreated writes: counting these counts effects, not messages.</summary>
 public sealed class NoteEffect : WorkspaceEntity

@@ -3,7 +3,7 @@ using Lodestar.Persistence;
 using Lodestar.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 public class NotesDbContext(DbContextOptions options, IWorkspaceContext workspace) : ServiceDbContext(options, workspace)
 {

@@ -8,7 +8,7 @@ using Lodestar.ServiceDefaults;
 using Lodestar.Testing.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 /// <summary>The shape a real service's gRPC class takes: validate, load in the workspace, change, raise events, save.</summary>
 public sealed class NoteGrpcService(NotesDbContext db, IWorkspaceContext workspace) : NoteService.NoteServiceBase

@@ -3,7 +3,7 @@ using Lodestar.Messaging.Inbox;
 using Lodestar.Security;
 using Microsoft.Extensions.Logging;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 public sealed class NoteCreatedConsumer(NotesDbContext db, WorkspaceContext workspace, ILogger<NoteCreatedConsumer> logger)
     : IdempotentConsumer<NoteCreated, NotesDbContext>(db, workspace, logger)

@@ -1,6 +1,6 @@
 using Lodestar.Persistence;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 public sealed class Note : WorkspaceEntity
 {

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BuildingBlocks.FunctionalTests.Notes.Migrations.Postgres
+namespace BuildingBlocks.NotesService.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -2,7 +2,7 @@ using Lodestar.Persistence;
 using Lodestar.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 /// <summary>Carries the SQLite migrations.</summary>
 public sealed class SqliteNotesDbContext(DbContextOptions<SqliteNotesDbContext> options, IWorkspaceContext workspace)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BuildingBlocks.FunctionalTests.Notes.Migrations.Sqlite
+namespace BuildingBlocks.NotesService.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -1,3 +1,4 @@
+using BuildingBlocks.NotesService;
 using Lodestar.LocalInfrastructure;
 using Lodestar.Messaging;
 using Lodestar.Persistence;
@@ -11,17 +12,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// A "notes" service assembled exactly as a real Lodestar service's Program.cs does, on real Kestrel endpoints. It can
-/// be stopped and started again on the same database, like a process restart.
+/// The notes service in the test process, composed by the same extensions as its Program.cs, on real Kestrel endpoints.
+/// It can be stopped and started again on the same database.
 /// </summary>
 public sealed class NotesHost : IAsyncDisposable
 {
     public const string SigningKey = "functional-tests-signing-key-0123456789abcdef";
 
-    static NotesHost() => IntegrationEventTypes.Register(typeof(NoteCreated));
 
     private NotesHost(WebApplication app, int httpPort, int grpcPort)
     {
@@ -64,14 +64,10 @@ public sealed class NotesHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
 
         builder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(dataPath, "host.log")));
-        builder.AddServiceDefaults("notes");
-        builder.AddServiceDatabase<NotesDbContext, SqliteNotesDbContext, PostgresNotesDbContext>("notes");
-        if (eventBus is not null)
-            builder.AddServiceMessaging<NotesDbContext>("notes", bus => bus.AddConsumer<NoteCreatedConsumer>());
+        builder.AddNotesService();
 
         var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapGrpcService<NoteGrpcService>();
+        app.MapNotesService();
         await app.MigrateDatabaseAsync<NotesDbContext>();
         await app.StartAsync();
         if (eventBus is not null)

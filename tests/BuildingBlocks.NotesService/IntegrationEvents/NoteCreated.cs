@@ -1,5 +1,5 @@
 using Lodestar.Contracts.IntegrationEvents;
 
-namespace BuildingBlocks.FunctionalTests.Notes;
+namespace BuildingBlocks.NotesService;
 
 public sealed record NoteCreated(Guid NoteId, string Title) : IntegrationEvent;

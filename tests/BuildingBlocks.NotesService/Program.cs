@@ -1,0 +1,11 @@
+using BuildingBlocks.NotesService;
+using Lodestar.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNotesService();
+
+var app = builder.Build();
+app.MapNotesService();
+
+await app.MigrateDatabaseAsync<NotesDbContext>();
+await app.RunAsync();

@@ -7,5 +7,5 @@ builder.AddNotesService();
 var app = builder.Build();
 app.MapNotesService();
 
-await app.MigrateDatabaseAsync<NotesDbContext>();
-await app.RunAsync();
+if (await app.MigrateDatabaseAsync<NotesDbContext>())
+    await app.RunAsync();

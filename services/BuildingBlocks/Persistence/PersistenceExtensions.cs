@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,15 +38,24 @@ public static class PersistenceExtensions
         options.AddInterceptors(services.GetServices<IInterceptor>());
     }
 
-    /// <summary>Applies pending migrations; run at start-up unless Database:MigrateOnStartup is false.</summary>
-    public static async Task MigrateDatabaseAsync<TContext>(this IHost host, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies pending migrations, unless <c>Database:MigrateOnStartup</c> is false (a cluster runs them as a job).
+    /// Returns false when <c>Database:MigrateOnly</c> is true: the process migrates and exits, which is how that job
+    /// runs the service's own image (<c>Database__MigrateOnly=true</c>).
+    /// </summary>
+    public static async Task<bool> MigrateDatabaseAsync<TContext>(this IHost host, CancellationToken cancellationToken = default)
         where TContext : DbContext
     {
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var migrateOnly = configuration.GetValue("Database:MigrateOnly", false);
+        if (!migrateOnly && !configuration.GetValue("Database:MigrateOnStartup", true)) return true;
         await using var scope = host.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Lodestar.Persistence.Migrations");
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0) logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
         await context.Database.MigrateAsync(cancellationToken);
+        if (migrateOnly) logger.LogInformation("Database migrated; exiting as Database:MigrateOnly asks");
+        return !migrateOnly;
     }
 }

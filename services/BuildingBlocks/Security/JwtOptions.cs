@@ -5,8 +5,8 @@ public sealed class JwtOptions
 {
     public const string SectionName = "Authentication:Jwt";
 
-    /// <summary>Expected "iss" claim.</summary>
-    public string Issuer { get; set; } = DevTokenIssuer.DefaultIssuer;
+    /// <summary>Expected "iss" claim; with an Authority, its discovery document's issuer when unset.</summary>
+    public string? Issuer { get; set; }
 
     /// <summary>Expected "aud" claim.</summary>
     public string Audience { get; set; } = DevTokenIssuer.DefaultAudience;

@@ -30,7 +30,7 @@ public static class SecurityExtensions
                 jwt.RequireHttpsMetadata = options.Authority?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ?? false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = options.Issuer,
+                    ValidIssuer = options.Issuer ?? (options.Authority is null ? DevTokenIssuer.DefaultIssuer : null),
                     ValidAudience = options.Audience,
                     IssuerSigningKey = options.SigningKey is { } key ? DevTokenIssuer.Key(key) : null,
                     NameClaimType = "sub",

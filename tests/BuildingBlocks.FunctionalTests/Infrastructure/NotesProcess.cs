@@ -21,30 +21,14 @@ public sealed class NotesProcess : IAsyncDisposable
     public static async Task<NotesProcess> StartAsync(string dataPath, string eventBus)
     {
         var (httpPort, grpcPort) = (FreePort.Next(), FreePort.Next());
-        var executable = typeof(NotesDbContext).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet") { ArgumentList = { executable }, UseShellExecute = false, WorkingDirectory = dataPath };
-        info.RedirectStandardOutput = info.RedirectStandardError = true;
-        info.Environment["DOTNET_ENVIRONMENT"] = info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        info.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{httpPort}";
-        info.Environment["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
-        info.Environment["Lodestar__DataPath"] = dataPath;
-        info.Environment["ConnectionStrings__eventbus"] = eventBus;
-        info.Environment["Authentication__Jwt__SigningKey"] = NotesHost.SigningKey;
-        info.Environment["Messaging__Outbox__PollInterval"] = "00:00:00.500";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the notes service.");
-        var log = Path.Combine(dataPath, $"process-{process.Id}.log");
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var (process, log) = Launch(dataPath, httpPort, grpcPort, new Dictionary<string, string> { ["ConnectionStrings__eventbus"] = eventBus });
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The notes service exited with {process.ExitCode}: {File.ReadAllText(log)}");
+            if (process.HasExited)
+                throw new InvalidOperationException($"The notes service exited with {process.ExitCode}: {File.ReadAllText(log)}");
             try
             {
                 // Healthy means migrated, listening, and connected to the broker with its queues bound.
@@ -65,6 +49,47 @@ public sealed class NotesProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         return new NotesProcess(process, grpcPort);
+    }
+
+    /// <summary>Runs the service with extra environment until it exits by itself (e.g. Database__MigrateOnly=true).</summary>
+    public static async Task<int> RunToExitAsync(string dataPath, IDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var (process, log) = Launch(dataPath, FreePort.Next(), FreePort.Next(), environment);
+        using var owned = process;
+        using var bound = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The notes service did not exit within {timeout}: {File.ReadAllText(log)}");
+        }
+        return process.ExitCode;
+    }
+
+    private static (Process Process, string Log) Launch(string dataPath, int httpPort, int grpcPort, IDictionary<string, string> environment)
+    {
+        var executable = typeof(NotesDbContext).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet") { ArgumentList = { executable }, UseShellExecute = false, WorkingDirectory = dataPath };
+        info.RedirectStandardOutput = info.RedirectStandardError = true;
+        info.Environment["DOTNET_ENVIRONMENT"] = info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{httpPort}";
+        info.Environment["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
+        info.Environment["Lodestar__DataPath"] = dataPath;
+        info.Environment["Authentication__Jwt__SigningKey"] = NotesHost.SigningKey;
+        info.Environment["Messaging__Outbox__PollInterval"] = "00:00:00.500";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the notes service.");
+        var log = Path.Combine(dataPath, $"process-{process.Id}.log");
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, log);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, whatever was in flight is cut.</summary>

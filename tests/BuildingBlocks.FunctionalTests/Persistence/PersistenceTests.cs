@@ -31,6 +31,20 @@ public sealed class PersistenceTests(InfrastructureFixture infrastructure) : IAs
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task The_migrate_only_mode_migrates_and_exits_for_a_migration_job()
+    {
+        var database = infrastructure.NewPostgresDatabase("migrate_only");
+        var exitCode = await NotesProcess.RunToExitAsync(_folder.Path,
+            new Dictionary<string, string> { ["Database__MigrateOnly"] = "true", ["ConnectionStrings__notesdb"] = database },
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(0, exitCode);
+
+        var options = new DbContextOptionsBuilder<PostgresNotesDbContext>().UseNpgsql(database).Options;
+        await using var db = new PostgresNotesDbContext(options, new WorkspaceContext());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Workspace_filter_hides_other_workspaces_rows_from_every_query(DatabaseProvider provider)
     {

@@ -125,7 +125,7 @@ public sealed class ErrorMappingTests(NotesHostFixture notes) : IClassFixture<No
     public async Task Rest_through_transcoding_is_the_same_api_with_http_statuses()
     {
         using var http = new HttpClient { BaseAddress = notes.Host.HttpAddress };
-        var token = NotesHost.Tokens.Issue("rest", new Dictionary<Guid, WorkspaceRole> { [_workspace] = WorkspaceRole.Editor });
+        var token = ServiceHost.Tokens.Issue("rest", new Dictionary<Guid, WorkspaceRole> { [_workspace] = WorkspaceRole.Editor });
 
         using var anonymous = await http.GetAsync(new Uri("/v1/notes", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

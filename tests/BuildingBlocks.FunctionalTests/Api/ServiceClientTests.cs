@@ -33,7 +33,7 @@ public sealed class ServiceClientTests(NotesHostFixture notes) : IClassFixture<N
         var workspace = Guid.NewGuid();
         var headers = new Metadata
         {
-            { "authorization", "Bearer " + NotesHost.Tokens.Issue("svc", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor }) },
+            { "authorization", "Bearer " + ServiceHost.Tokens.Issue("svc", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor }) },
             { LodestarClaims.WorkspaceHeader, workspace.ToString() },
         };
         var created = await client.CreateNoteAsync(new CreateNoteRequest { Note = NotesClients.NewNote("via discovery") }, headers,

@@ -7,16 +7,16 @@ using Lodestar.Testing.V1;
 
 namespace BuildingBlocks.FunctionalTests.Infrastructure;
 
-/// <summary>gRPC clients of a NotesHost, calling as a given member of a workspace.</summary>
+/// <summary>gRPC clients of the notes service, calling as a given member of a workspace.</summary>
 public sealed class NotesClients(Uri grpcAddress) : IDisposable
 {
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(grpcAddress);
 
-    public NotesClients(NotesHost host) : this(host.GrpcAddress) { }
+    public NotesClients(ServiceHost host) : this(host.GrpcAddress) { }
 
     public NoteService.NoteServiceClient As(Guid workspaceId, WorkspaceRole role, Guid? tokenWorkspace = null) =>
         WithHeaders(
-            NotesHost.Tokens.Issue("user-" + role, new Dictionary<Guid, WorkspaceRole> { [tokenWorkspace ?? workspaceId] = role }),
+            ServiceHost.Tokens.Issue("user-" + role, new Dictionary<Guid, WorkspaceRole> { [tokenWorkspace ?? workspaceId] = role }),
             workspaceId.ToString());
 
     public NoteService.NoteServiceClient WithHeaders(string? token, string? workspace, IDictionary<string, string>? more = null) =>

@@ -7,7 +7,7 @@ public sealed class NotesHostFixture : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
 
-    public NotesHost Host { get; private set; } = null!;
+    public ServiceHost Host { get; private set; } = null!;
 
     public NotesClients Clients { get; private set; } = null!;
 

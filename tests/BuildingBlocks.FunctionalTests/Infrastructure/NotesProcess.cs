@@ -78,7 +78,7 @@ public sealed class NotesProcess : IAsyncDisposable
         info.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{httpPort}";
         info.Environment["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
         info.Environment["Lodestar__DataPath"] = dataPath;
-        info.Environment["Authentication__Jwt__SigningKey"] = NotesHost.SigningKey;
+        info.Environment["Authentication__Jwt__SigningKey"] = ServiceHost.SigningKey;
         info.Environment["Messaging__Outbox__PollInterval"] = "00:00:00.500";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment) info.Environment[key] = value;

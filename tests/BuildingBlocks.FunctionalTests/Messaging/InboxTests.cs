@@ -19,7 +19,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure) : IAsyncLif
     private readonly TempFolder _folder = new();
     private readonly Guid _workspace = Guid.NewGuid();
     private string _eventBus = "";
-    private NotesHost _host = null!;
+    private ServiceHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {

@@ -107,7 +107,7 @@ public sealed class OutboxDeliveryTests(InfrastructureFixture infrastructure)
         await AssertEachNoteAppliedOnceAsync(database.Context, notes.Count);
     }
 
-    private static async Task AssertEachNoteAppliedOnceAsync(NotesHost host, Guid workspace, int expected) =>
+    private static async Task AssertEachNoteAppliedOnceAsync(ServiceHost host, Guid workspace, int expected) =>
         await host.InWorkspaceAsync(workspace, async db =>
         {
             await AssertEachNoteAppliedOnceAsync(db, expected);

@@ -13,11 +13,11 @@ namespace BuildingBlocks.FunctionalTests.Persistence;
 public sealed class PersistenceTests(InfrastructureFixture infrastructure) : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
-    private NotesHost? _host;
+    private ServiceHost? _host;
 
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
-    private async Task<NotesHost> StartAsync(DatabaseProvider provider) =>
+    private async Task<ServiceHost> StartAsync(DatabaseProvider provider) =>
         _host = await NotesHost.StartAsync(_folder.Path, provider == DatabaseProvider.Postgres ? infrastructure.NewPostgresDatabase("notes") : null, null);
 
     [Theory, MemberData(nameof(Providers))]
@@ -161,7 +161,7 @@ public sealed class PersistenceTests(InfrastructureFixture infrastructure) : IAs
         Assert.Equal("theirs", (await host.InWorkspaceAsync(theirs, db => db.Notes.SingleAsync(n => n.Id == foreign.Id))).Title);
     }
 
-    private static async Task<List<Guid>> AddNotesAsync(NotesHost host, Guid workspace, params string[] titles) =>
+    private static async Task<List<Guid>> AddNotesAsync(ServiceHost host, Guid workspace, params string[] titles) =>
         await host.InWorkspaceAsync(workspace, async db =>
         {
             var notes = titles.Select(t => new Note { Title = t }).ToList();
@@ -170,7 +170,7 @@ public sealed class PersistenceTests(InfrastructureFixture infrastructure) : IAs
             return notes.Select(n => n.Id).ToList();
         });
 
-    private static Task<int> UpdateTitleAsync(NotesHost host, Guid workspace, Guid id, string etag, string title) =>
+    private static Task<int> UpdateTitleAsync(ServiceHost host, Guid workspace, Guid id, string etag, string title) =>
         host.InWorkspaceAsync(workspace, async db =>
         {
             var note = await db.Notes.SingleAsync(n => n.Id == id);

@@ -34,7 +34,7 @@ public sealed class WorkspaceAccessTests(NotesHostFixture notes) : IClassFixture
     public async Task An_expired_token_is_unauthenticated()
     {
         var workspace = Guid.NewGuid();
-        var expired = NotesHost.Tokens.Issue("late", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Admin }, TimeSpan.FromMinutes(-5));
+        var expired = ServiceHost.Tokens.Issue("late", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Admin }, TimeSpan.FromMinutes(-5));
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             notes.Clients.WithHeaders(expired, workspace.ToString()).ListNotesAsync(new ListNotesRequest(), cancellationToken: Cancel).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
@@ -43,7 +43,7 @@ public sealed class WorkspaceAccessTests(NotesHostFixture notes) : IClassFixture
     [Fact]
     public async Task A_call_naming_no_workspace_is_invalid()
     {
-        var token = NotesHost.Tokens.Issue("u", new Dictionary<Guid, WorkspaceRole> { [Guid.NewGuid()] = WorkspaceRole.Admin });
+        var token = ServiceHost.Tokens.Issue("u", new Dictionary<Guid, WorkspaceRole> { [Guid.NewGuid()] = WorkspaceRole.Admin });
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             notes.Clients.WithHeaders(token, workspace: null).ListNotesAsync(new ListNotesRequest(), cancellationToken: Cancel).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Lodestar.Common.V1;
 using Lodestar.Errors;
 using Lodestar.Messaging.Outbox;
+using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.ServiceDefaults;
 using Lodestar.Testing.V1;
@@ -100,7 +101,7 @@ public sealed class NoteGrpcService(NotesDbContext db, IWorkspaceContext workspa
         Title = note.Title,
         Body = note.Body,
         Etag = note.ETag,
-        CreateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(note.CreateTime, DateTimeKind.Utc)),
-        UpdateTime = Timestamp.FromDateTime(DateTime.SpecifyKind(note.UpdateTime, DateTimeKind.Utc)),
+        CreateTime = note.CreateTime.ToUtcTimestamp(),
+        UpdateTime = note.UpdateTime.ToUtcTimestamp(),
     };
 }

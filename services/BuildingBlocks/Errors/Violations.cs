@@ -1,0 +1,41 @@
+namespace Lodestar.Errors;
+
+/// <summary>Collects every invalid field of a request, so the caller learns all of them in one INVALID_ARGUMENT.</summary>
+public sealed class Violations
+{
+    private readonly List<FieldViolation> _items = [];
+
+    public bool Any => _items.Count > 0;
+
+    public Violations Add(string field, string description)
+    {
+        _items.Add(new FieldViolation(field, description));
+        return this;
+    }
+
+    /// <summary>Non-blank text of at most <paramref name="maxLength"/> characters.</summary>
+    public Violations RequiredText(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Required.");
+        return OptionalText(field, value, maxLength);
+    }
+
+    public Violations OptionalText(string field, string? value, int maxLength) =>
+        value is not null && value.Length > maxLength ? Add(field, $"At most {maxLength:N0} characters; got {value.Length:N0}.") : this;
+
+    /// <summary>A defined value of <typeparamref name="TEnum"/>; <paramref name="allowZero"/> admits the unspecified value.</summary>
+    public Violations DefinedEnum<TEnum>(string field, TEnum value, bool allowZero)
+        where TEnum : struct, Enum
+    {
+        var number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (number == 0 && allowZero) return this;
+        return number == 0 ? Add(field, "Required.")
+            : Enum.IsDefined(value) ? this
+            : Add(field, $"{number} is not a known value.");
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any) throw new ValidationException(_items.ToList());
+    }
+}

@@ -1,0 +1,178 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Common.V1;
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Errors;
+using Lodestar.Messaging.Outbox;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Products;
+using Lodestar.Strategy.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>lodestar.strategy.v1.ProductService: products and their stage reviews.</summary>
+public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext workspace) : V1.ProductService.ProductServiceBase
+{
+    public override async Task<V1.Product> CreateProduct(V1.CreateProductRequest request, ServerCallContext context)
+    {
+        var input = request.Product ?? throw new ValidationException("product", "Required.");
+        new Violations()
+            .RequiredText("product.display_name", input.DisplayName, Product.MaxDisplayName)
+            .OptionalText("product.description", input.Description, Product.MaxDescription)
+            .DefinedEnum("product.stage", input.Stage, allowZero: true)
+            .ThrowIfAny();
+        var product = new Product
+        {
+            DisplayName = input.DisplayName.Trim(),
+            Description = input.Description,
+            Stage = input.Stage == V1.LifecycleStage.Unspecified ? LifecycleStage.Introduction : (LifecycleStage)input.Stage,
+        };
+        db.Products.Add(product);
+        RaiseProductChanged(product);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return product.ToProto();
+    }
+
+    public override async Task<V1.Product> GetProduct(V1.GetProductRequest request, ServerCallContext context) =>
+        (await FindAsync(request.Name, "name", context.CancellationToken)).ToProto();
+
+    public override async Task<V1.ListProductsResponse> ListProducts(V1.ListProductsRequest request, ServerCallContext context)
+    {
+        new Violations().DefinedEnum("stage", request.Stage, allowZero: true).ThrowIfAny();
+        var size = Pagination.PageSize(request.PageSize);
+        var fingerprint = Pagination.Fingerprint(nameof(ListProducts), request.Stage.ToString(), request.ShowArchived.ToString());
+        var cursor = Pagination.Decode(request.PageToken, fingerprint);
+
+        var query = db.Products.AsNoTracking();
+        if (request.Stage != V1.LifecycleStage.Unspecified) query = query.Where(p => p.Stage == (LifecycleStage)request.Stage);
+        if (!request.ShowArchived) query = query.Where(p => !p.Archived);
+        // Display names are unique in a workspace, so they alone are a stable keyset.
+        if (cursor is not null) query = query.Where(p => string.Compare(p.DisplayName, cursor.LastSortKey) > 0);
+        var page = await query.OrderBy(p => p.DisplayName).Take(size + 1).ToListAsync(context.CancellationToken);
+
+        var response = new V1.ListProductsResponse { Products = { page.Take(size).Select(p => p.ToProto()) } };
+        if (page.Count > size)
+            response.NextPageToken = Pagination.Encode(new PageCursor { RequestFingerprint = fingerprint, LastSortKey = page[size - 1].DisplayName });
+        return response;
+    }
+
+    public override async Task<V1.Product> UpdateProduct(V1.UpdateProductRequest request, ServerCallContext context)
+    {
+        var input = request.Product ?? throw new ValidationException("product", "Required.");
+        var product = await FindAsync(input.Name, "product.name", context.CancellationToken);
+        product.EnsureChangeable();
+        db.ExpectETag(product, input.Metadata?.Etag, "product.metadata.etag");
+
+        var paths = request.UpdateMask is { Paths.Count: > 0 } mask ? mask.Paths.ToList() : ["display_name", "description"];
+        var violations = new Violations();
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "display_name":
+                    violations.RequiredText("product.display_name", input.DisplayName, Product.MaxDisplayName);
+                    product.DisplayName = input.DisplayName.Trim();
+                    break;
+                case "description":
+                    violations.OptionalText("product.description", input.Description, Product.MaxDescription);
+                    product.Description = input.Description;
+                    break;
+                case "stage":
+                    violations.Add("update_mask", "The stage changes only through a stage review (CreateStageReview).");
+                    break;
+                default:
+                    violations.Add("update_mask", $"'{path}' is not an updatable field: use display_name or description.");
+                    break;
+            }
+        }
+        violations.ThrowIfAny();
+        if (db.Entry(product).State == EntityState.Modified) RaiseProductChanged(product);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return product.ToProto();
+    }
+
+    public override async Task<V1.Product> ArchiveProduct(V1.ArchiveProductRequest request, ServerCallContext context)
+    {
+        var product = await FindAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(product, request.Etag);
+        if (!product.Archived)
+        {
+            product.Archived = true;
+            RaiseProductChanged(product);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        return product.ToProto();
+    }
+
+    public override async Task<V1.StageReview> CreateStageReview(V1.CreateStageReviewRequest request, ServerCallContext context)
+    {
+        var product = await FindAsync(request.Parent, "parent", context.CancellationToken);
+        var input = request.StageReview ?? throw new ValidationException("stage_review", "Required.");
+        var violations = new Violations()
+            .DefinedEnum("stage_review.decision", input.Decision, allowZero: false)
+            .DefinedEnum("stage_review.target_stage", input.TargetStage, allowZero: true)
+            .RequiredText("stage_review.rationale", input.Rationale, Product.MaxRationale);
+        if (input.EvidenceLinks.Count > Product.MaxEvidenceLinks)
+            violations.Add("stage_review.evidence_links", $"At most {Product.MaxEvidenceLinks} links.");
+        for (var i = 0; i < input.EvidenceLinks.Count; i++)
+            violations.RequiredText($"stage_review.evidence_links[{i}]", input.EvidenceLinks[i], Product.MaxEvidenceLink);
+        if (input.Decision != V1.StageDecision.Move && input.TargetStage != V1.LifecycleStage.Unspecified)
+            violations.Add("stage_review.target_stage", "Only a move takes a target stage.");
+        violations.ThrowIfAny();
+
+        var (stage, archived) = (product.Stage, product.Archived);
+        var review = product.Review(
+            (StageDecision)input.Decision,
+            input.TargetStage == V1.LifecycleStage.Unspecified ? null : (LifecycleStage)input.TargetStage,
+            input.Rationale.Trim(),
+            input.EvidenceLinks.Select(l => l.Trim()).ToList());
+        db.StageReviews.Add(review);
+        if (product.Stage != stage)
+        {
+            db.AddIntegrationEvent(new ProductStageChanged(product.Id, product.Stage.ToEventName(), stage.ToEventName())
+                { WorkspaceId = workspace.WorkspaceId!.Value });
+        }
+        if (product.Stage != stage || product.Archived != archived) RaiseProductChanged(product);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return review.ToProto();
+    }
+
+    public override async Task<V1.ListStageReviewsResponse> ListStageReviews(V1.ListStageReviewsRequest request, ServerCallContext context)
+    {
+        var product = await FindAsync(request.Parent, "parent", context.CancellationToken);
+        var size = Pagination.PageSize(request.PageSize);
+        var fingerprint = Pagination.Fingerprint(nameof(ListStageReviews), request.Parent);
+        var cursor = Pagination.Decode(request.PageToken, fingerprint);
+
+        var query = db.StageReviews.AsNoTracking().Where(r => r.ProductId == product.Id);
+        // Newest first; reviews of one product are human decisions, never recorded in the same tick.
+        if (cursor is not null) query = query.Where(r => r.CreateTime < new DateTime(long.Parse(cursor.LastSortKey), DateTimeKind.Utc));
+        var page = await query.OrderByDescending(r => r.CreateTime).Take(size + 1).ToListAsync(context.CancellationToken);
+
+        var response = new V1.ListStageReviewsResponse { StageReviews = { page.Take(size).Select(r => r.ToProto()) } };
+        if (page.Count > size)
+        {
+            response.NextPageToken = Pagination.Encode(new PageCursor
+            {
+                RequestFingerprint = fingerprint,
+                LastSortKey = page[size - 1].CreateTime.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+        return response;
+    }
+
+    private async Task<Product> FindAsync(string name, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseId(name, ProductMapping.Products, field);
+        return await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Product", name);
+    }
+
+    private void RaiseProductChanged(Product product) =>
+        db.AddIntegrationEvent(new ProductChanged(product.Id, product.DisplayName, product.Stage.ToEventName(), product.Archived)
+            { WorkspaceId = workspace.WorkspaceId!.Value });
+}

@@ -1,0 +1,38 @@
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Products;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>Domain ⇄ API shapes of products and stage reviews.</summary>
+internal static class ProductMapping
+{
+    public const string Products = "products";
+    public const string StageReviews = "stageReviews";
+
+    public static V1.Product ToProto(this Product product) => new()
+    {
+        Name = ResourceNames.Format(Products, product.Id),
+        DisplayName = product.DisplayName,
+        Description = product.Description,
+        Stage = (V1.LifecycleStage)product.Stage,
+        Archived = product.Archived,
+        Metadata = product.ToMetadata(),
+    };
+
+    public static V1.StageReview ToProto(this StageReview review) => new()
+    {
+        Name = ResourceNames.Format(Products, review.ProductId, StageReviews, review.Id),
+        Decision = (V1.StageDecision)review.Decision,
+        TargetStage = review.TargetStage is { } target ? (V1.LifecycleStage)target : V1.LifecycleStage.Unspecified,
+        Rationale = review.Rationale,
+        EvidenceLinks = { review.EvidenceLinks },
+        PreviousStage = (V1.LifecycleStage)review.PreviousStage,
+        ResultingStage = (V1.LifecycleStage)review.ResultingStage,
+        DecidedBy = review.Creator,
+        DecideTime = review.CreateTime.ToUtcTimestamp(),
+    };
+
+    public static string ToEventName(this LifecycleStage stage) => stage.ToString().ToLowerInvariant();
+}

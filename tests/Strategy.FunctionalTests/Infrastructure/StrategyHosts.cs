@@ -1,0 +1,83 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Lodestar.Strategy.Extensions;
+using Lodestar.Strategy.Infrastructure;
+using Lodestar.Strategy.V1;
+
+namespace Strategy.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The strategy service twice, on SQLite and on PostgreSQL, sharing one virtual host; tests pick a provider and act in
+/// a workspace of their own.
+/// </summary>
+public sealed class StrategyHosts(InfrastructureFixture infrastructure) : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-strategy-").FullName;
+    private readonly Dictionary<DatabaseProvider, (ServiceHost Host, GrpcChannel Channel)> _hosts = [];
+
+    public string EventBus { get; private set; } = "";
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public async ValueTask InitializeAsync()
+    {
+        EventBus = await infrastructure.NewVirtualHostAsync("strategy");
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(_folder, provider.ToString())).FullName;
+            var database = provider == DatabaseProvider.Postgres ? infrastructure.NewPostgresDatabase("strategy") : null;
+            var host = await ServiceHost.StartAsync("strategy", folder, database, EventBus,
+                builder => builder.AddStrategyService(),
+                async app =>
+                {
+                    app.MapStrategyService();
+                    await app.MigrateDatabaseAsync<StrategyDbContext>();
+                });
+            _hosts[provider] = (host, GrpcChannel.ForAddress(host.GrpcAddress));
+        }
+    }
+
+    public ServiceHost Host(DatabaseProvider provider) => _hosts[provider].Host;
+
+    /// <summary>A ProductService client acting in <paramref name="workspace"/> with <paramref name="role"/>.</summary>
+    public ProductService.ProductServiceClient Products(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor)
+    {
+        var token = ServiceHost.Tokens.Issue("pm@" + role, new Dictionary<Guid, WorkspaceRole> { [workspace] = role });
+        return new ProductService.ProductServiceClient(_hosts[provider].Channel.Intercept(metadata =>
+        {
+            metadata.Add("authorization", "Bearer " + token);
+            metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
+            return metadata;
+        }));
+    }
+
+    /// <summary>An HttpClient for the REST API, acting in <paramref name="workspace"/> as an editor.</summary>
+    public HttpClient Rest(DatabaseProvider provider, Guid workspace)
+    {
+        var http = new HttpClient { BaseAddress = _hosts[provider].Host.HttpAddress };
+        var token = ServiceHost.Tokens.Issue("rest", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor });
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (host, channel) in _hosts.Values)
+        {
+            channel.Dispose();
+            await host.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a file for a moment; the folder is under the temp path.
+        }
+    }
+}

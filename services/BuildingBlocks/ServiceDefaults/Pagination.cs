@@ -45,4 +45,15 @@ public static class Pagination
             ? cursor
             : throw new ValidationException(field, "The page token was issued for a request with other parameters.");
     }
+
+    /// <summary>The offset an offset-based token carries (0 for the first page).</summary>
+    public static int Offset(PageCursor? cursor, string field = "page_token") =>
+        cursor is null ? 0
+        : int.TryParse(cursor.LastSortKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)
+            ? offset
+            : throw new ValidationException(field, "The page token is not one this service issued.");
+
+    /// <summary>A token for the page starting at <paramref name="offset"/>, for lists without a unique sort key.</summary>
+    public static string OffsetToken(string fingerprint, int offset) =>
+        Encode(new PageCursor { RequestFingerprint = fingerprint, LastSortKey = offset.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 }

@@ -10,48 +10,56 @@ using Lodestar.Strategy.V1;
 namespace Strategy.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// The strategy service twice, on SQLite and on PostgreSQL, sharing one virtual host; tests pick a provider and act in
-/// a workspace of their own.
+/// The strategy service twice, on SQLite and on PostgreSQL, each with its own virtual host (two hosts on one would be
+/// competing replicas with different databases); tests pick a provider and act in a workspace of their own.
 /// </summary>
 public sealed class StrategyHosts(InfrastructureFixture infrastructure) : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-strategy-").FullName;
-    private readonly Dictionary<DatabaseProvider, (ServiceHost Host, GrpcChannel Channel)> _hosts = [];
-
-    public string EventBus { get; private set; } = "";
+    private readonly Dictionary<DatabaseProvider, (ServiceHost Host, GrpcChannel Channel, string EventBus)> _hosts = [];
 
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
     public async ValueTask InitializeAsync()
     {
-        EventBus = await infrastructure.NewVirtualHostAsync("strategy");
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
         {
             var folder = Directory.CreateDirectory(Path.Combine(_folder, provider.ToString())).FullName;
             var database = provider == DatabaseProvider.Postgres ? infrastructure.NewPostgresDatabase("strategy") : null;
-            var host = await ServiceHost.StartAsync("strategy", folder, database, EventBus,
+            var eventBus = await infrastructure.NewVirtualHostAsync("strategy");
+            var host = await ServiceHost.StartAsync("strategy", folder, database, eventBus,
                 builder => builder.AddStrategyService(),
                 async app =>
                 {
                     app.MapStrategyService();
                     await app.MigrateDatabaseAsync<StrategyDbContext>();
                 });
-            _hosts[provider] = (host, GrpcChannel.ForAddress(host.GrpcAddress));
+            _hosts[provider] = (host, GrpcChannel.ForAddress(host.GrpcAddress), eventBus);
         }
     }
 
     public ServiceHost Host(DatabaseProvider provider) => _hosts[provider].Host;
 
+    /// <summary>The amqp:// address of the virtual host the service of <paramref name="provider"/> uses.</summary>
+    public string EventBus(DatabaseProvider provider) => _hosts[provider].EventBus;
+
     /// <summary>A ProductService client acting in <paramref name="workspace"/> with <paramref name="role"/>.</summary>
-    public ProductService.ProductServiceClient Products(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor)
+    public ProductService.ProductServiceClient Products(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    /// <summary>A KpiService client acting in <paramref name="workspace"/> with <paramref name="role"/>.</summary>
+    public KpiService.KpiServiceClient Kpis(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    private CallInvoker Invoker(DatabaseProvider provider, Guid workspace, WorkspaceRole role)
     {
         var token = ServiceHost.Tokens.Issue("pm@" + role, new Dictionary<Guid, WorkspaceRole> { [workspace] = role });
-        return new ProductService.ProductServiceClient(_hosts[provider].Channel.Intercept(metadata =>
+        return _hosts[provider].Channel.Intercept(metadata =>
         {
             metadata.Add("authorization", "Bearer " + token);
             metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
             return metadata;
-        }));
+        });
     }
 
     /// <summary>An HttpClient for the REST API, acting in <paramref name="workspace"/> as an editor.</summary>
@@ -66,7 +74,7 @@ public sealed class StrategyHosts(InfrastructureFixture infrastructure) : IAsync
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (host, channel) in _hosts.Values)
+        foreach (var (host, channel, _) in _hosts.Values)
         {
             channel.Dispose();
             await host.DisposeAsync();

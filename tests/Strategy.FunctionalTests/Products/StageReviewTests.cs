@@ -83,7 +83,7 @@ public sealed class StageReviewTests(StrategyHosts hosts) : IClassFixture<Strate
     [Fact]
     public async Task Product_and_stage_changes_are_published_on_the_broker()
     {
-        await using var probe = await BrokerProbe.StartAsync(hosts.EventBus, typeof(ProductChanged), typeof(ProductStageChanged));
+        await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(DatabaseProvider.Postgres), typeof(ProductChanged), typeof(ProductStageChanged));
         var workspace = Guid.NewGuid();
         var products = hosts.Products(DatabaseProvider.Postgres, workspace);
         var product = await products.CreateProductAsync(new CreateProductRequest { Product = new Product { DisplayName = "Vega" } }, cancellationToken: Cancel);

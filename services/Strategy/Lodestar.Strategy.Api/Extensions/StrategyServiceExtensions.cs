@@ -3,6 +3,7 @@ using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Grpc;
 using Lodestar.Strategy.Infrastructure;
+using Lodestar.Strategy.IntegrationEvents;
 
 namespace Lodestar.Strategy.Extensions;
 
@@ -13,7 +14,7 @@ public static class StrategyServiceExtensions
     {
         builder.AddServiceDefaults(LodestarResources.Strategy);
         builder.AddServiceDatabase<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(LodestarResources.Strategy);
-        builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy);
+        builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy, bus => bus.AddConsumer<MetricValueChangedConsumer>());
         return builder;
     }
 
@@ -21,6 +22,7 @@ public static class StrategyServiceExtensions
     {
         app.MapDefaultEndpoints();
         app.MapGrpcService<ProductGrpcService>();
+        app.MapGrpcService<KpiGrpcService>();
         return app;
     }
 }

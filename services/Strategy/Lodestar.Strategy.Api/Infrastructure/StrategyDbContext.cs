@@ -1,6 +1,7 @@
 using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.Security;
+using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,10 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<StageReview> StageReviews => Set<StageReview>();
+
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+
+    public DbSet<KpiValue> KpiValues => Set<KpiValue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +32,20 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             review.Property(r => r.Rationale).HasMaxLength(Product.MaxRationale);
             review.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
             review.HasIndex(r => new { r.ProductId, r.CreateTime });
+        });
+        modelBuilder.Entity<Kpi>(kpi =>
+        {
+            kpi.ToTable("kpis");
+            kpi.Property(k => k.DisplayName).HasMaxLength(Kpi.MaxDisplayName);
+            kpi.Property(k => k.MetricKey).HasMaxLength(100);
+            kpi.HasOne<Product>().WithMany().HasForeignKey(k => k.ProductId).OnDelete(DeleteBehavior.Cascade);
+            kpi.HasIndex(k => new { k.ProductId, k.MetricKey }).IsUnique();
+        });
+        modelBuilder.Entity<KpiValue>(value =>
+        {
+            value.ToTable("kpi_values");
+            value.HasOne<Kpi>().WithMany().HasForeignKey(v => v.KpiId).OnDelete(DeleteBehavior.Cascade);
+            value.HasIndex(v => new { v.KpiId, v.MeasureTime });
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

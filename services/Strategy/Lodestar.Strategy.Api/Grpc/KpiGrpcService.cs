@@ -1,0 +1,155 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Errors;
+using Lodestar.Messaging.Outbox;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain;
+using Lodestar.Strategy.Domain.Kpis;
+using Lodestar.Strategy.Domain.Products;
+using Lodestar.Strategy.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>lodestar.strategy.v1.KpiService: KPIs, their status and history.</summary>
+public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServiceBase
+{
+    public override async Task<V1.Kpi> CreateKpi(V1.CreateKpiRequest request, ServerCallContext context)
+    {
+        var input = request.Kpi ?? throw new ValidationException("kpi", "Required.");
+        var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "kpi.product");
+        Validate(input, ["display_name", "direction", "target", "at_risk_band"], "kpi").Check("kpi.metric_key", input.MetricKey).ThrowIfAny();
+        var product = await FindProductAsync(productId, input.Product, context.CancellationToken);
+        product.EnsureChangeable();
+
+        var kpi = new Kpi
+        {
+            ProductId = productId,
+            DisplayName = input.DisplayName.Trim(),
+            MetricKey = input.MetricKey,
+            Direction = (KpiDirection)input.Direction,
+            Target = input.Target,
+            AtRiskBand = input.AtRiskBand,
+            NorthStar = input.NorthStar,
+        };
+        if (kpi.NorthStar) await EnsureSingleNorthStarAsync(kpi, "kpi.north_star", context.CancellationToken);
+        if (await db.Kpis.AnyAsync(k => k.ProductId == productId && k.MetricKey == kpi.MetricKey, context.CancellationToken))
+            throw new AlreadyExistsException("Kpi", $"{input.Product} metric {kpi.MetricKey}");
+        db.Kpis.Add(kpi);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return kpi.ToProto();
+    }
+
+    public override async Task<V1.Kpi> GetKpi(V1.GetKpiRequest request, ServerCallContext context) =>
+        (await FindAsync(request.Name, "name", context.CancellationToken)).ToProto();
+
+    public override async Task<V1.ListKpisResponse> ListKpis(V1.ListKpisRequest request, ServerCallContext context)
+    {
+        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var size = Pagination.PageSize(request.PageSize);
+        var fingerprint = Pagination.Fingerprint(nameof(ListKpis), request.Product);
+        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
+
+        var query = db.Kpis.AsNoTracking();
+        if (productId is { } id) query = query.Where(k => k.ProductId == id);
+        var page = await query.OrderBy(k => k.DisplayName).ThenBy(k => k.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new V1.ListKpisResponse { Kpis = { page.Take(size).Select(k => k.ToProto()) } };
+        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
+        return response;
+    }
+
+    public override async Task<V1.Kpi> UpdateKpi(V1.UpdateKpiRequest request, ServerCallContext context)
+    {
+        var input = request.Kpi ?? throw new ValidationException("kpi", "Required.");
+        var kpi = await FindAsync(input.Name, "kpi.name", context.CancellationToken);
+        db.ExpectETag(kpi, input.Metadata?.Etag, "kpi.metadata.etag");
+        if (request.UpdateMask is not { Paths.Count: > 0 } mask) throw new ValidationException("update_mask", "Name the fields to change.");
+
+        var violations = Validate(input, mask.Paths, "kpi");
+        foreach (var path in mask.Paths)
+        {
+            switch (path)
+            {
+                case "display_name": kpi.DisplayName = input.DisplayName.Trim(); break;
+                case "direction": kpi.Direction = (KpiDirection)input.Direction; break;
+                case "target": kpi.Target = input.Target; break;
+                case "at_risk_band": kpi.AtRiskBand = input.AtRiskBand; break;
+                case "north_star": kpi.NorthStar = input.NorthStar; break;
+                default: violations.Add("update_mask", $"'{path}' is not an updatable field."); break;
+            }
+        }
+        violations.ThrowIfAny();
+        if (kpi.NorthStar) await EnsureSingleNorthStarAsync(kpi, "kpi.north_star", context.CancellationToken);
+
+        var previous = kpi.Status;
+        kpi.Recompute();
+        if (kpi.Status != previous) RaiseStatusChanged(db, kpi, previous);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return kpi.ToProto();
+    }
+
+    public override async Task<Empty> DeleteKpi(V1.DeleteKpiRequest request, ServerCallContext context)
+    {
+        var kpi = await FindAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(kpi, request.Etag);
+        db.Kpis.Remove(kpi);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<V1.ListKpiValuesResponse> ListKpiValues(V1.ListKpiValuesRequest request, ServerCallContext context)
+    {
+        var kpi = await FindAsync(request.Parent, "parent", context.CancellationToken);
+        var size = Pagination.PageSize(request.PageSize);
+        var fingerprint = Pagination.Fingerprint(nameof(ListKpiValues), request.Parent);
+        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
+        var page = await db.KpiValues.AsNoTracking().Where(v => v.KpiId == kpi.Id)
+            .OrderByDescending(v => v.MeasureTime).ThenByDescending(v => v.CreateTime)
+            .Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new V1.ListKpiValuesResponse { Values = { page.Take(size).Select(v => v.ToProto()) } };
+        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
+        return response;
+    }
+
+    /// <summary>Publishes KpiStatusChanged through the outbox; shared with the metric-value consumer.</summary>
+    internal static void RaiseStatusChanged(StrategyDbContext db, Kpi kpi, KpiStatus previous) =>
+        db.AddIntegrationEvent(new KpiStatusChanged(kpi.Id, kpi.ProductId, kpi.MetricKey, kpi.Status.ToEventName(), previous.ToEventName(), kpi.LatestValue)
+            { WorkspaceId = kpi.WorkspaceId });
+
+    private static Violations Validate(V1.Kpi input, IEnumerable<string> fields, string prefix)
+    {
+        var violations = new Violations();
+        foreach (var field in fields)
+        {
+            _ = field switch
+            {
+                "display_name" => violations.RequiredText($"{prefix}.display_name", input.DisplayName, Kpi.MaxDisplayName),
+                "direction" => violations.DefinedEnum($"{prefix}.direction", input.Direction, allowZero: false),
+                "target" => double.IsFinite(input.Target) ? violations : violations.Add($"{prefix}.target", "Must be a finite number."),
+                "at_risk_band" => double.IsFinite(input.AtRiskBand) && input.AtRiskBand >= 0
+                    ? violations : violations.Add($"{prefix}.at_risk_band", "Must be a finite number, zero or more."),
+                _ => violations,
+            };
+        }
+        return violations;
+    }
+
+    private async Task EnsureSingleNorthStarAsync(Kpi kpi, string field, CancellationToken cancellationToken)
+    {
+        var other = await db.Kpis.Where(k => k.ProductId == kpi.ProductId && k.NorthStar && k.Id != kpi.Id)
+            .Select(k => k.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
+            throw new ValidationException(field, $"The product's North Star is already '{other}': unset it first.");
+    }
+
+    private async Task<Product> FindProductAsync(Guid id, string name, CancellationToken cancellationToken) =>
+        await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Product", name);
+
+    private async Task<Kpi> FindAsync(string name, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseId(name, KpiMapping.Kpis, field);
+        return await db.Kpis.FirstOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new NotFoundException("Kpi", name);
+    }
+}

@@ -1,0 +1,47 @@
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Kpis;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>Domain ⇄ API shapes of KPIs.</summary>
+internal static class KpiMapping
+{
+    public const string Kpis = "kpis";
+
+    public static V1.Kpi ToProto(this Kpi kpi)
+    {
+        var proto = new V1.Kpi
+        {
+            Name = ResourceNames.Format(Kpis, kpi.Id),
+            Product = ResourceNames.Format(ProductMapping.Products, kpi.ProductId),
+            DisplayName = kpi.DisplayName,
+            MetricKey = kpi.MetricKey,
+            Direction = (V1.KpiDirection)kpi.Direction,
+            Target = kpi.Target,
+            AtRiskBand = kpi.AtRiskBand,
+            NorthStar = kpi.NorthStar,
+            Status = (V1.KpiStatus)kpi.Status,
+            Metadata = kpi.ToMetadata(),
+        };
+        if (kpi.LatestValue is { } value) proto.LatestValue = value;
+        if (kpi.LatestMeasureTime is { } time) proto.LatestMeasureTime = time.ToUtcTimestamp();
+        return proto;
+    }
+
+    public static V1.KpiValue ToProto(this KpiValue value) => new()
+    {
+        Value = value.Value,
+        MeasureTime = value.MeasureTime.ToUtcTimestamp(),
+        Status = (V1.KpiStatus)value.Status,
+    };
+
+    public static string ToEventName(this KpiStatus status) => status switch
+    {
+        KpiStatus.OnTrack => "on-track",
+        KpiStatus.AtRisk => "at-risk",
+        KpiStatus.OffTrack => "off-track",
+        _ => "no-data",
+    };
+}

@@ -1,0 +1,169 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Persistence;
+using Lodestar.Strategy.V1;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Strategy.FunctionalTests.Infrastructure;
+
+namespace Strategy.FunctionalTests.Kpis;
+
+/// <summary>KPIs: targets, the North Star rule, and values that arrive from the metrics service over the broker.</summary>
+public sealed class KpiTests(StrategyHosts hosts) : IClassFixture<StrategyHosts>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static Kpi Wau(string product, bool northStar = false) => new()
+    {
+        Product = product, DisplayName = "Weekly active users", MetricKey = "wau", Direction = KpiDirection.Up,
+        Target = 1000, AtRiskBand = 100, NorthStar = northStar,
+    };
+
+    private async Task<(ProductService.ProductServiceClient Products, KpiService.KpiServiceClient Kpis, Guid Workspace, string Product)> ArrangeAsync(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var products = hosts.Products(provider, workspace);
+        var product = await products.CreateProductAsync(new CreateProductRequest { Product = new Product { DisplayName = "Atlas" } }, cancellationToken: Cancel);
+        return (products, hosts.Kpis(provider, workspace), workspace, product.Name);
+    }
+
+    [Theory, MemberData(nameof(StrategyHosts.Providers), MemberType = typeof(StrategyHosts))]
+    public async Task A_kpi_is_created_listed_updated_and_deleted(DatabaseProvider provider)
+    {
+        var (_, kpis, _, product) = await ArrangeAsync(provider);
+        var kpi = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau(product, northStar: true) }, cancellationToken: Cancel);
+        Assert.Equal((KpiStatus.NoData, false, true), (kpi.Status, kpi.HasLatestValue, kpi.NorthStar));
+        Assert.Equal(kpi, await kpis.GetKpiAsync(new GetKpiRequest { Name = kpi.Name }, cancellationToken: Cancel));
+
+        var churn = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = new Kpi
+        {
+            Product = product, DisplayName = "Churn", MetricKey = "churn.monthly", Direction = KpiDirection.Down, Target = 0.05, AtRiskBand = 0.01,
+        } }, cancellationToken: Cancel);
+        var list = await kpis.ListKpisAsync(new ListKpisRequest { Product = product, PageSize = 1 }, cancellationToken: Cancel);
+        Assert.Equal("Churn", Assert.Single(list.Kpis).DisplayName);
+        var next = await kpis.ListKpisAsync(new ListKpisRequest { Product = product, PageSize = 1, PageToken = list.NextPageToken }, cancellationToken: Cancel);
+        Assert.Equal("Weekly active users", Assert.Single(next.Kpis).DisplayName);
+        Assert.Empty(next.NextPageToken);
+
+        var updated = await kpis.UpdateKpiAsync(new UpdateKpiRequest
+        {
+            Kpi = new Kpi { Name = kpi.Name, Target = 1500, Metadata = kpi.Metadata },
+            UpdateMask = new FieldMask { Paths = { "target" } },
+        }, cancellationToken: Cancel);
+        Assert.Equal((1500d, "\"2\""), (updated.Target, updated.Metadata.Etag));
+
+        await kpis.DeleteKpiAsync(new DeleteKpiRequest { Name = churn.Name, Etag = churn.Metadata.Etag }, cancellationToken: Cancel);
+        await Rpc.FailsAsync(StatusCode.NotFound, kpis.GetKpiAsync(new GetKpiRequest { Name = churn.Name }, cancellationToken: Cancel));
+    }
+
+    [Theory, MemberData(nameof(StrategyHosts.Providers), MemberType = typeof(StrategyHosts))]
+    public async Task Bad_kpis_name_their_fields_and_a_second_north_star_is_refused(DatabaseProvider provider)
+    {
+        var (_, kpis, _, product) = await ArrangeAsync(provider);
+        await Rpc.InvalidAsync(kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = new Kpi { Product = product, Target = double.NaN, AtRiskBand = -1 } }, cancellationToken: Cancel),
+            "kpi.display_name", "kpi.direction", "kpi.target", "kpi.at_risk_band", "kpi.metric_key");
+        var badKey = Wau(product);
+        badKey.MetricKey = "Weekly Users!";
+        await Rpc.InvalidAsync(kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = badKey }, cancellationToken: Cancel), "kpi.metric_key");
+        await Rpc.InvalidAsync(kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau("products/nope") }, cancellationToken: Cancel), "kpi.product");
+        await Rpc.FailsAsync(StatusCode.NotFound, kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau($"products/{Guid.NewGuid()}") }, cancellationToken: Cancel));
+
+        var star = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau(product, northStar: true) }, cancellationToken: Cancel);
+        await Rpc.FailsAsync(StatusCode.AlreadyExists, kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau(product) }, cancellationToken: Cancel));
+        var second = Wau(product, northStar: true);
+        second.MetricKey = "mau";
+        await Rpc.InvalidAsync(kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = second }, cancellationToken: Cancel), "kpi.north_star");
+        second.NorthStar = false;
+        var mau = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = second }, cancellationToken: Cancel);
+        await Rpc.InvalidAsync(kpis.UpdateKpiAsync(new UpdateKpiRequest
+        {
+            Kpi = new Kpi { Name = mau.Name, NorthStar = true }, UpdateMask = new FieldMask { Paths = { "north_star" } },
+        }, cancellationToken: Cancel), "kpi.north_star");
+        await Rpc.InvalidAsync(kpis.UpdateKpiAsync(new UpdateKpiRequest { Kpi = new Kpi { Name = mau.Name } }, cancellationToken: Cancel), "update_mask");
+        await Rpc.InvalidAsync(kpis.UpdateKpiAsync(new UpdateKpiRequest
+        {
+            Kpi = new Kpi { Name = mau.Name }, UpdateMask = new FieldMask { Paths = { "metric_key" } },
+        }, cancellationToken: Cancel), "update_mask");
+        await Rpc.FailsAsync(StatusCode.Aborted, kpis.DeleteKpiAsync(new DeleteKpiRequest { Name = star.Name, Etag = "\"9\"" }, cancellationToken: Cancel));
+
+        var all = await kpis.ListKpisAsync(new ListKpisRequest { Product = product }, cancellationToken: Cancel);
+        Assert.Equal(2, all.Kpis.Count);
+        Assert.Single(all.Kpis, k => k.NorthStar);
+    }
+
+    [Fact]
+    public async Task Metric_values_from_the_broker_move_the_status_once_each_and_announce_changes()
+    {
+        var (_, kpis, workspace, product) = await ArrangeAsync(DatabaseProvider.Postgres);
+        var kpi = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau(product, northStar: true) }, cancellationToken: Cancel);
+        var productId = Guid.Parse(product["products/".Length..]);
+        var kpiId = kpi.Name["kpis/".Length..];
+        await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(DatabaseProvider.Postgres), typeof(KpiStatusChanged));
+        var bus = hosts.Host(DatabaseProvider.Postgres).Services.GetRequiredService<IBus>();
+        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+
+        async Task<Kpi> ArrivesAsync(double value, DateTimeOffset at, int expectedValues)
+        {
+            var change = new MetricValueChanged(productId, "wau", value, at) { WorkspaceId = workspace };
+            await bus.Publish(change, c => c.MessageId = change.EventId, Cancel);
+            await Eventually(async () => (await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel)).Values.Count == expectedValues);
+            return await kpis.GetKpiAsync(new GetKpiRequest { Name = kpi.Name }, cancellationToken: Cancel);
+        }
+
+        Assert.Equal(KpiStatus.OffTrack, (await ArrivesAsync(850, t0, 1)).Status);
+        var offTrack = await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpiId);
+        Assert.Equal(("off-track", "no-data", 850d), (offTrack.GetProperty("status").GetString(), offTrack.GetProperty("previousStatus").GetString(), offTrack.GetProperty("value").GetDouble()));
+
+        Assert.Equal(KpiStatus.AtRisk, (await ArrivesAsync(900, t0.AddHours(1), 2)).Status);
+        var atTarget = await ArrivesAsync(1000, t0.AddHours(2), 3);
+        Assert.Equal((KpiStatus.OnTrack, 1000d), (atTarget.Status, atTarget.LatestValue));
+
+        // A late value joins the history but does not replace the latest.
+        var late = await ArrivesAsync(10, t0.AddMinutes(30), 4);
+        Assert.Equal((KpiStatus.OnTrack, 1000d), (late.Status, late.LatestValue));
+
+        // The same event delivered again changes nothing.
+        var duplicate = new MetricValueChanged(productId, "wau", 1, t0.AddHours(5)) { WorkspaceId = workspace };
+        await bus.Publish(duplicate, c => c.MessageId = duplicate.EventId, Cancel);
+        await bus.Publish(duplicate, c => c.MessageId = duplicate.EventId, Cancel);
+        await Eventually(async () => (await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel)).Values.Count == 5);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+        var history = await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel);
+        Assert.Equal([1d, 1000, 900, 10, 850], history.Values.Select(v => v.Value));
+        Assert.Equal([KpiStatus.OffTrack, KpiStatus.OnTrack, KpiStatus.AtRisk, KpiStatus.OffTrack, KpiStatus.OffTrack], history.Values.Select(v => v.Status));
+
+        // Raising the target re-evaluates the latest value and announces it.
+        await kpis.UpdateKpiAsync(new UpdateKpiRequest { Kpi = new Kpi { Name = kpi.Name, Target = 2000 }, UpdateMask = new FieldMask { Paths = { "target" } } },
+            cancellationToken: Cancel);
+        await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpiId && m.GetProperty("status").GetString() == "off-track"
+            && m.GetProperty("previousStatus").GetString() == "on-track" && m.GetProperty("value").GetDouble() == 1);
+    }
+
+    [Fact]
+    public async Task Values_of_another_product_or_metric_do_not_touch_a_kpi()
+    {
+        var (_, kpis, workspace, product) = await ArrangeAsync(DatabaseProvider.Sqlite);
+        var kpi = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau(product) }, cancellationToken: Cancel);
+        var bus = hosts.Host(DatabaseProvider.Sqlite).Services.GetRequiredService<IBus>();
+        var productId = Guid.Parse(product["products/".Length..]);
+        await bus.Publish(new MetricValueChanged(productId, "mau", 5, DateTimeOffset.UtcNow) { WorkspaceId = workspace }, Cancel);
+        await bus.Publish(new MetricValueChanged(Guid.NewGuid(), "wau", 5, DateTimeOffset.UtcNow) { WorkspaceId = workspace }, Cancel);
+        await bus.Publish(new MetricValueChanged(productId, "wau", 5, DateTimeOffset.UtcNow) { WorkspaceId = Guid.NewGuid() }, Cancel);
+        var marker = new MetricValueChanged(productId, "wau", 1200, DateTimeOffset.UtcNow) { WorkspaceId = workspace };
+        await bus.Publish(marker, Cancel);
+        await Eventually(async () => (await kpis.GetKpiAsync(new GetKpiRequest { Name = kpi.Name }, cancellationToken: Cancel)).HasLatestValue);
+        var values = await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel);
+        Assert.Equal(1200d, Assert.Single(values.Values).Value);
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold within 30 s.");
+            await Task.Delay(100, Cancel);
+        }
+    }
+}

@@ -21,5 +21,17 @@ public static class ResourceNames
         return id;
     }
 
+    /// <summary>The parent and child ids in "{parentCollection}/{id}/{collection}/{id}".</summary>
+    public static (Guid ParentId, Guid Id) ParseChildId(string? name, string parentCollection, string collection, string field)
+    {
+        var form = $"{parentCollection}/{{id}}/{collection}/{{id}}";
+        if (string.IsNullOrEmpty(name)) throw new ValidationException(field, $"Required: a resource name of the form {form}.");
+        var parts = name.Split('/');
+        if (parts.Length != 4 || parts[0] != parentCollection || parts[2] != collection
+            || !Guid.TryParseExact(parts[1], "D", out var parentId) || !Guid.TryParseExact(parts[3], "D", out var id))
+            throw new ValidationException(field, $"'{Truncate(name)}' is not a resource name of the form {form}.");
+        return (parentId, id);
+    }
+
     private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
 }

@@ -51,6 +51,14 @@ public sealed class StrategyHosts(InfrastructureFixture infrastructure) : IAsync
     public KpiService.KpiServiceClient Kpis(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
         new(Invoker(provider, workspace, role));
 
+    /// <summary>A GoalService client acting in <paramref name="workspace"/> with <paramref name="role"/>.</summary>
+    public GoalService.GoalServiceClient Goals(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    /// <summary>Creates a product to hang goals or KPIs on, and returns its resource name.</summary>
+    public async Task<string> NewProductAsync(DatabaseProvider provider, Guid workspace, string name = "Atlas") =>
+        (await Products(provider, workspace).CreateProductAsync(new CreateProductRequest { Product = new Product { DisplayName = name } })).Name;
+
     private CallInvoker Invoker(DatabaseProvider provider, Guid workspace, WorkspaceRole role)
     {
         var token = ServiceHost.Tokens.Issue("pm@" + role, new Dictionary<Guid, WorkspaceRole> { [workspace] = role });

@@ -23,6 +23,7 @@ public static class StrategyServiceExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<ProductGrpcService>();
         app.MapGrpcService<KpiGrpcService>();
+        app.MapGrpcService<GoalGrpcService>();
         return app;
     }
 }

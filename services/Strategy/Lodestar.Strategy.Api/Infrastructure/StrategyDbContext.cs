@@ -1,6 +1,7 @@
 using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.Security;
+using Lodestar.Strategy.Domain.Goals;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,10 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
     public DbSet<Kpi> Kpis => Set<Kpi>();
 
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<KeyResult> KeyResults => Set<KeyResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,6 +51,26 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             value.ToTable("kpi_values");
             value.HasOne<Kpi>().WithMany().HasForeignKey(v => v.KpiId).OnDelete(DeleteBehavior.Cascade);
             value.HasIndex(v => new { v.KpiId, v.MeasureTime });
+        });
+        modelBuilder.Entity<Goal>(goal =>
+        {
+            goal.ToTable("goals");
+            goal.Property(g => g.Title).HasMaxLength(Goal.MaxTitle);
+            goal.Property(g => g.Description).HasMaxLength(Goal.MaxDescription);
+            goal.Property(g => g.Owner).HasMaxLength(Goal.MaxOwner);
+            goal.HasOne<Product>().WithMany().HasForeignKey(g => g.ProductId).OnDelete(DeleteBehavior.Cascade);
+            goal.HasIndex(g => new { g.ProductId, g.PeriodStart });
+        });
+        modelBuilder.Entity<KeyResult>(keyResult =>
+        {
+            keyResult.ToTable("key_results");
+            keyResult.Property(k => k.Title).HasMaxLength(KeyResult.MaxTitle);
+            keyResult.Property(k => k.Unit).HasMaxLength(KeyResult.MaxUnit);
+            keyResult.Property(k => k.MetricKey).HasMaxLength(100);
+            keyResult.Ignore(k => k.Progress);
+            keyResult.Ignore(k => k.Increases);
+            keyResult.HasOne<Goal>().WithMany().HasForeignKey(k => k.GoalId).OnDelete(DeleteBehavior.Cascade);
+            keyResult.HasIndex(k => k.MetricKey);
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

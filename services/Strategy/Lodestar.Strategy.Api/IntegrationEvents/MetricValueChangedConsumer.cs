@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Strategy.IntegrationEvents;
 
-/// <summary>A metric moved: the KPIs that follow it take the value, and announce a status change.</summary>
+/// <summary>
+/// A metric moved: the KPIs that follow it take the value (and announce a status change), and key results bound to it
+/// take it as their current value.
+/// </summary>
 public sealed class MetricValueChangedConsumer(StrategyDbContext db, WorkspaceContext workspace, ILogger<MetricValueChangedConsumer> logger)
     : IdempotentConsumer<MetricValueChanged, StrategyDbContext>(db, workspace, logger)
 {
@@ -22,5 +25,10 @@ public sealed class MetricValueChangedConsumer(StrategyDbContext db, WorkspaceCo
             Db.KpiValues.Add(kpi.Record(message.Value, measuredAt));
             if (kpi.Status != previous) KpiGrpcService.RaiseStatusChanged(Db, kpi, previous);
         }
+
+        var keyResults = await Db.KeyResults
+            .Where(k => k.MetricKey == message.MetricKey && Db.Goals.Any(g => g.Id == k.GoalId && g.ProductId == message.ProductId))
+            .ToListAsync(cancellationToken);
+        foreach (var keyResult in keyResults) keyResult.Measure(message.Value, measuredAt);
     }
 }

@@ -1,0 +1,46 @@
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Goals;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>Domain ⇄ API shapes of goals and key results.</summary>
+internal static class GoalMapping
+{
+    public const string Goals = "goals";
+    public const string KeyResults = "keyResults";
+
+    public static V1.Goal ToProto(this Goal goal, IReadOnlyCollection<KeyResult> keyResults) => new()
+    {
+        Name = ResourceNames.Format(Goals, goal.Id),
+        Product = ResourceNames.Format(ProductMapping.Products, goal.ProductId),
+        Title = goal.Title,
+        Description = goal.Description,
+        Owner = goal.Owner,
+        PeriodStart = goal.PeriodStart.ToProto(),
+        PeriodEnd = goal.PeriodEnd.ToProto(),
+        KeyResults = { keyResults.OrderBy(k => k.CreateTime).Select(k => k.ToProto()) },
+        Progress = Goal.ProgressOf(keyResults),
+        Metadata = goal.ToMetadata(),
+    };
+
+    public static V1.KeyResult ToProto(this KeyResult keyResult)
+    {
+        var proto = new V1.KeyResult
+        {
+            Name = ResourceNames.Format(Goals, keyResult.GoalId, KeyResults, keyResult.Id),
+            Title = keyResult.Title,
+            Baseline = keyResult.Baseline,
+            Target = keyResult.Target,
+            Unit = keyResult.Unit,
+            MetricKey = keyResult.MetricKey ?? "",
+            Progress = keyResult.Progress,
+            Direction = keyResult.Increases ? V1.KeyResultDirection.Increase : V1.KeyResultDirection.Decrease,
+            Metadata = keyResult.ToMetadata(),
+        };
+        if (keyResult.CurrentValue is { } current) proto.CurrentValue = current;
+        if (keyResult.CurrentValueTime is { } time) proto.CurrentValueTime = time.ToUtcTimestamp();
+        return proto;
+    }
+}

@@ -1,0 +1,41 @@
+using Lodestar.Strategy.Domain.Goals;
+
+namespace Strategy.UnitTests;
+
+public sealed class KeyResultProgressTests
+{
+    [Theory]
+    [InlineData(20, 40, 20, 0)]
+    [InlineData(20, 40, 30, 0.5)]
+    [InlineData(20, 40, 40, 1)]
+    [InlineData(20, 40, 50, 1)]
+    [InlineData(20, 40, 10, 0)]
+    [InlineData(8, 4, 6, 0.5)]
+    [InlineData(8, 4, 4, 1)]
+    [InlineData(8, 4, 2, 1)]
+    [InlineData(8, 4, 9, 0)]
+    [InlineData(-10, 10, 0, 0.5)]
+    public void Progress_is_the_share_of_the_way_from_baseline_to_target_clamped(double baseline, double target, double current, double progress) =>
+        Assert.Equal(progress, new KeyResult { Baseline = baseline, Target = target, CurrentValue = current }.Progress, 9);
+
+    [Fact]
+    public void Without_a_value_there_is_no_progress() => Assert.Equal(0, new KeyResult { Baseline = 1, Target = 2 }.Progress);
+
+    [Fact]
+    public void A_goal_progresses_by_the_mean_of_its_key_results()
+    {
+        KeyResult[] results = [new() { Baseline = 0, Target = 10, CurrentValue = 5 }, new() { Baseline = 10, Target = 0, CurrentValue = 0 }];
+        Assert.Equal(0.75, Goal.ProgressOf(results), 9);
+        Assert.Equal(0, Goal.ProgressOf([]));
+    }
+
+    [Fact]
+    public void An_older_measurement_does_not_replace_a_newer_one()
+    {
+        var result = new KeyResult { Baseline = 0, Target = 10 };
+        var now = DateTime.UtcNow;
+        Assert.True(result.Measure(7, now));
+        Assert.False(result.Measure(3, now.AddMinutes(-1)));
+        Assert.Equal(7, result.CurrentValue);
+    }
+}

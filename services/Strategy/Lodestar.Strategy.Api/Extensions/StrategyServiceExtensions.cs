@@ -1,6 +1,7 @@
 using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Products;
 using Lodestar.Strategy.Grpc;
 using Lodestar.Strategy.Infrastructure;
 using Lodestar.Strategy.IntegrationEvents;
@@ -13,6 +14,7 @@ public static class StrategyServiceExtensions
     public static IHostApplicationBuilder AddStrategyService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDefaults(LodestarResources.Strategy);
+        builder.Services.Configure<StageSuggestionOptions>(builder.Configuration.GetSection(StageSuggestionOptions.SectionName));
         builder.AddServiceDatabase<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(LodestarResources.Strategy);
         builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy, bus => bus.AddConsumer<MetricValueChangedConsumer>());
         return builder;

@@ -10,12 +10,14 @@ using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Products;
 using Lodestar.Strategy.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using V1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.Strategy.Grpc;
 
 /// <summary>lodestar.strategy.v1.ProductService: products and their stage reviews.</summary>
-public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext workspace) : V1.ProductService.ProductServiceBase
+public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext workspace, IOptions<StageSuggestionOptions> stageSuggestion)
+    : V1.ProductService.ProductServiceBase
 {
     public override async Task<V1.Product> CreateProduct(V1.CreateProductRequest request, ServerCallContext context)
     {
@@ -139,6 +141,30 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         if (product.Stage != stage || product.Archived != archived) RaiseProductChanged(product);
         await db.SaveChangesAsync(context.CancellationToken);
         return review.ToProto();
+    }
+
+    public override async Task<V1.StageSuggestion> GetStageSuggestion(V1.GetStageSuggestionRequest request, ServerCallContext context)
+    {
+        const string suffix = "/stageSuggestion";
+        var productName = request.Name.EndsWith(suffix, StringComparison.Ordinal) ? request.Name[..^suffix.Length] : "";
+        if (productName.Length == 0) throw new ValidationException("name", "Use products/{id}/stageSuggestion.");
+        var product = await FindAsync(productName, "name", context.CancellationToken);
+        var options = stageSuggestion.Value;
+        var history = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id)
+            .OrderByDescending(p => p.MeasuredAt).Take(options.Periods + 1).ToListAsync(context.CancellationToken);
+        history.Reverse();
+        var suggestion = StageSuggestionRule.Suggest(history, options);
+        return new V1.StageSuggestion
+        {
+            Name = request.Name,
+            SuggestedStage = suggestion.Stage is { } stage ? (V1.LifecycleStage)stage : V1.LifecycleStage.Unspecified,
+            CurrentStage = (V1.LifecycleStage)product.Stage,
+            Rule = suggestion.Rule,
+            Explanation = suggestion.Explanation,
+            History = { suggestion.History.Select(p => new V1.ActivityPoint { MeasureTime = p.MeasuredAt.ToUtcTimestamp(), ActiveUsers = p.ActiveUsers }) },
+            AverageGrowth = suggestion.AverageGrowth,
+            FallingPeriods = suggestion.FallingPeriods,
+        };
     }
 
     public override async Task<V1.ListStageReviewsResponse> ListStageReviews(V1.ListStageReviewsRequest request, ServerCallContext context)

@@ -14,6 +14,8 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
 
     public DbSet<StageReview> StageReviews => Set<StageReview>();
 
+    public DbSet<ActivityPoint> ActivityPoints => Set<ActivityPoint>();
+
     public DbSet<Kpi> Kpis => Set<Kpi>();
 
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
@@ -37,6 +39,12 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             review.Property(r => r.Rationale).HasMaxLength(Product.MaxRationale);
             review.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
             review.HasIndex(r => new { r.ProductId, r.CreateTime });
+        });
+        modelBuilder.Entity<ActivityPoint>(point =>
+        {
+            point.ToTable("activity_points");
+            point.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
+            point.HasIndex(p => new { p.ProductId, p.MeasuredAt }).IsUnique();
         });
         modelBuilder.Entity<Kpi>(kpi =>
         {

@@ -3,15 +3,18 @@ using Lodestar.Messaging.Inbox;
 using Lodestar.Security;
 using Lodestar.Strategy.Grpc;
 using Lodestar.Strategy.Infrastructure;
+using Lodestar.Strategy.Domain.Products;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lodestar.Strategy.IntegrationEvents;
 
 /// <summary>
 /// A metric moved: the KPIs that follow it take the value (and announce a status change), and key results bound to it
-/// take it as their current value.
+/// take it as their current value; the active-user metric also feeds the product's stage suggestion.
 /// </summary>
-public sealed class MetricValueChangedConsumer(StrategyDbContext db, WorkspaceContext workspace, ILogger<MetricValueChangedConsumer> logger)
+public sealed class MetricValueChangedConsumer(
+    StrategyDbContext db, WorkspaceContext workspace, IOptions<StageSuggestionOptions> stageSuggestion, ILogger<MetricValueChangedConsumer> logger)
     : IdempotentConsumer<MetricValueChanged, StrategyDbContext>(db, workspace, logger)
 {
     protected override async Task HandleAsync(MetricValueChanged message, CancellationToken cancellationToken)
@@ -30,5 +33,15 @@ public sealed class MetricValueChangedConsumer(StrategyDbContext db, WorkspaceCo
             .Where(k => k.MetricKey == message.MetricKey && Db.Goals.Any(g => g.Id == k.GoalId && g.ProductId == message.ProductId))
             .ToListAsync(cancellationToken);
         foreach (var keyResult in keyResults) keyResult.Measure(message.Value, measuredAt);
+
+        if (message.MetricKey == stageSuggestion.Value.MetricKey) await RecordActivityAsync(message, measuredAt, cancellationToken);
+    }
+
+    private async Task RecordActivityAsync(MetricValueChanged message, DateTime measuredAt, CancellationToken cancellationToken)
+    {
+        if (!await Db.Products.AnyAsync(p => p.Id == message.ProductId, cancellationToken)) return;
+        var point = await Db.ActivityPoints.FirstOrDefaultAsync(p => p.ProductId == message.ProductId && p.MeasuredAt == measuredAt, cancellationToken);
+        if (point is null) Db.ActivityPoints.Add(new ActivityPoint { ProductId = message.ProductId, MeasuredAt = measuredAt, ActiveUsers = message.Value });
+        else point.ActiveUsers = message.Value; // a corrected value for the same period
     }
 }

@@ -326,6 +326,48 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.ToTable("kpi_values", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Products.ActivityPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("ActiveUsers")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "MeasuredAt")
+                        .IsUnique();
+
+                    b.ToTable("activity_points", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Strategy.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -463,6 +505,15 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.HasOne("Lodestar.Strategy.Domain.Kpis.Kpi", null)
                         .WithMany()
                         .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Products.ActivityPoint", b =>
+                {
+                    b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,6 +23,14 @@ public sealed class Violations
     public Violations OptionalText(string field, string? value, int maxLength) =>
         value is not null && value.Length > maxLength ? Add(field, $"At most {maxLength:N0} characters; got {value.Length:N0}.") : this;
 
+    /// <summary>At most <paramref name="maxCount"/> non-blank entries of at most <paramref name="maxLength"/> characters.</summary>
+    public Violations TextList(string field, IReadOnlyList<string> values, int maxCount, int maxLength)
+    {
+        if (values.Count > maxCount) Add(field, $"At most {maxCount} entries; got {values.Count}.");
+        for (var i = 0; i < values.Count && i < maxCount; i++) RequiredText($"{field}[{i}]", values[i], maxLength);
+        return this;
+    }
+
     /// <summary>A defined value of <typeparamref name="TEnum"/>; <paramref name="allowZero"/> admits the unspecified value.</summary>
     public Violations DefinedEnum<TEnum>(string field, TEnum value, bool allowZero)
         where TEnum : struct, Enum

@@ -55,6 +55,10 @@ public sealed class StrategyHosts(InfrastructureFixture infrastructure) : IAsync
     public GoalService.GoalServiceClient Goals(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
         new(Invoker(provider, workspace, role));
 
+    /// <summary>A CompetitorService client acting in <paramref name="workspace"/> with <paramref name="role"/>.</summary>
+    public CompetitorService.CompetitorServiceClient Competitors(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
     /// <summary>Creates a product to hang goals or KPIs on, and returns its resource name.</summary>
     public async Task<string> NewProductAsync(DatabaseProvider provider, Guid workspace, string name = "Atlas") =>
         (await Products(provider, workspace).CreateProductAsync(new CreateProductRequest { Product = new Product { DisplayName = name } })).Name;

@@ -26,6 +26,7 @@ public static class StrategyServiceExtensions
         app.MapGrpcService<ProductGrpcService>();
         app.MapGrpcService<KpiGrpcService>();
         app.MapGrpcService<GoalGrpcService>();
+        app.MapGrpcService<CompetitorGrpcService>();
         return app;
     }
 }

@@ -63,7 +63,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         var input = request.Goal ?? throw new ValidationException("goal", "Required.");
         var goal = await FindAsync(input.Name, "goal.name", context.CancellationToken);
         db.ExpectETag(goal, input.Metadata?.Etag, "goal.metadata.etag");
-        Apply(goal, input, RequireMask(request.UpdateMask, GoalFields));
+        Apply(goal, input, FieldMasks.Require(request.UpdateMask, GoalFields));
         RaiseGoalChanged(goal, "active");
         await db.SaveChangesAsync(context.CancellationToken);
         return goal.ToProto(await KeyResultsOfAsync([goal.Id], context.CancellationToken));
@@ -103,7 +103,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         var input = request.KeyResult ?? throw new ValidationException("key_result", "Required.");
         var keyResult = await FindKeyResultAsync(input.Name, "key_result.name", context.CancellationToken);
         db.ExpectETag(keyResult, input.Metadata?.Etag, "key_result.metadata.etag");
-        var paths = RequireMask(request.UpdateMask, KeyResultFields);
+        var paths = FieldMasks.Require(request.UpdateMask, KeyResultFields);
         var violations = new Violations();
         if (keyResult.MetricKey is not null && paths.Contains("current_value"))
             violations.Add("key_result.current_value", $"Bound to metric '{keyResult.MetricKey}': its value comes from the metrics service.");
@@ -187,15 +187,6 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         if (keyResult.Target == keyResult.Baseline && double.IsFinite(keyResult.Target))
             violations.Add("key_result.target", "The target must differ from the baseline, or there is nothing to achieve.");
         violations.ThrowIfAny();
-    }
-
-    private static List<string> RequireMask(FieldMask? mask, string[] allowed)
-    {
-        if (mask is not { Paths.Count: > 0 }) throw new ValidationException("update_mask", "Name the fields to change.");
-        var unknown = mask.Paths.Where(p => !allowed.Contains(p)).ToList();
-        if (unknown.Count > 0)
-            throw new ValidationException("update_mask", $"Not updatable: {string.Join(", ", unknown)}. Use {string.Join(", ", allowed)}.");
-        return [.. mask.Paths];
     }
 
     private void RaiseGoalChanged(Goal goal, string status) =>

@@ -118,10 +118,7 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
             .DefinedEnum("stage_review.decision", input.Decision, allowZero: false)
             .DefinedEnum("stage_review.target_stage", input.TargetStage, allowZero: true)
             .RequiredText("stage_review.rationale", input.Rationale, Product.MaxRationale);
-        if (input.EvidenceLinks.Count > Product.MaxEvidenceLinks)
-            violations.Add("stage_review.evidence_links", $"At most {Product.MaxEvidenceLinks} links.");
-        for (var i = 0; i < input.EvidenceLinks.Count; i++)
-            violations.RequiredText($"stage_review.evidence_links[{i}]", input.EvidenceLinks[i], Product.MaxEvidenceLink);
+        violations.TextList("stage_review.evidence_links", input.EvidenceLinks, Product.MaxEvidenceLinks, Product.MaxEvidenceLink);
         if (input.Decision != V1.StageDecision.Move && input.TargetStage != V1.LifecycleStage.Unspecified)
             violations.Add("stage_review.target_stage", "Only a move takes a target stage.");
         violations.ThrowIfAny();
@@ -145,10 +142,7 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
 
     public override async Task<V1.StageSuggestion> GetStageSuggestion(V1.GetStageSuggestionRequest request, ServerCallContext context)
     {
-        const string suffix = "/stageSuggestion";
-        var productName = request.Name.EndsWith(suffix, StringComparison.Ordinal) ? request.Name[..^suffix.Length] : "";
-        if (productName.Length == 0) throw new ValidationException("name", "Use products/{id}/stageSuggestion.");
-        var product = await FindAsync(productName, "name", context.CancellationToken);
+        var product = await FindAsync(ProductOf(request.Name, "/stageSuggestion", "name"), "name", context.CancellationToken);
         var options = stageSuggestion.Value;
         var history = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id)
             .OrderByDescending(p => p.MeasuredAt).Take(options.Periods + 1).ToListAsync(context.CancellationToken);
@@ -166,6 +160,70 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
             FallingPeriods = suggestion.FallingPeriods,
         };
     }
+
+    private static readonly string[] PositioningFields =
+        ["vision", "target_persona", "need", "category", "key_benefit", "main_alternative", "differentiator"];
+
+    public override async Task<V1.Positioning> GetPositioning(V1.GetPositioningRequest request, ServerCallContext context)
+    {
+        var product = await FindAsync(ProductOf(request.Name, "/positioning", "name"), "name", context.CancellationToken);
+        var positioning = await db.Positionings.AsNoTracking().FirstOrDefaultAsync(p => p.ProductId == product.Id, context.CancellationToken);
+        return (positioning ?? new Positioning { ProductId = product.Id }).ToProto(product);
+    }
+
+    public override async Task<V1.Positioning> UpdatePositioning(V1.UpdatePositioningRequest request, ServerCallContext context)
+    {
+        var input = request.Positioning ?? throw new ValidationException("positioning", "Required.");
+        var product = await FindAsync(ProductOf(input.Name, "/positioning", "positioning.name"), "positioning.name", context.CancellationToken);
+        product.EnsureChangeable();
+        var positioning = await db.Positionings.FirstOrDefaultAsync(p => p.ProductId == product.Id, context.CancellationToken);
+        if (positioning is null)
+        {
+            if (!string.IsNullOrEmpty(input.Metadata?.Etag))
+                throw new EtagMismatchException("Positioning", input.Name);
+            positioning = new Positioning { ProductId = product.Id };
+            db.Positionings.Add(positioning);
+        }
+        else
+        {
+            db.ExpectETag(positioning, input.Metadata?.Etag, "positioning.metadata.etag");
+        }
+
+        var violations = new Violations();
+        foreach (var path in FieldMasks.OrAll(request.UpdateMask, PositioningFields))
+        {
+            var (value, max) = path switch
+            {
+                "vision" => (input.Vision, Positioning.MaxVision),
+                "target_persona" => (input.TargetPersona, Positioning.MaxPart),
+                "need" => (input.Need, Positioning.MaxPart),
+                "category" => (input.Category, Positioning.MaxPart),
+                "key_benefit" => (input.KeyBenefit, Positioning.MaxPart),
+                "main_alternative" => (input.MainAlternative, Positioning.MaxPart),
+                _ => (input.Differentiator, Positioning.MaxPart),
+            };
+            violations.OptionalText($"positioning.{path}", value, max);
+            value = value.Trim();
+            _ = path switch
+            {
+                "vision" => positioning.Vision = value,
+                "target_persona" => positioning.TargetPersona = value,
+                "need" => positioning.Need = value,
+                "category" => positioning.Category = value,
+                "key_benefit" => positioning.KeyBenefit = value,
+                "main_alternative" => positioning.MainAlternative = value,
+                _ => positioning.Differentiator = value,
+            };
+        }
+        violations.ThrowIfAny();
+        await db.SaveChangesAsync(context.CancellationToken);
+        return positioning.ToProto(product);
+    }
+
+    /// <summary>"products/{id}" from a singleton name such as "products/{id}/positioning".</summary>
+    private static string ProductOf(string name, string suffix, string field) =>
+        name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length]
+        : throw new ValidationException(field, $"Use products/{{id}}{suffix}.");
 
     public override async Task<V1.ListStageReviewsResponse> ListStageReviews(V1.ListStageReviewsRequest request, ServerCallContext context)
     {

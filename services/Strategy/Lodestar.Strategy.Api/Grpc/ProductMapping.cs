@@ -34,5 +34,19 @@ internal static class ProductMapping
         DecideTime = review.CreateTime.ToUtcTimestamp(),
     };
 
+    public static V1.Positioning ToProto(this Positioning positioning, Product product) => new()
+    {
+        Name = ResourceNames.Format(Products, product.Id) + "/positioning",
+        Vision = positioning.Vision,
+        TargetPersona = positioning.TargetPersona,
+        Need = positioning.Need,
+        Category = positioning.Category,
+        KeyBenefit = positioning.KeyBenefit,
+        MainAlternative = positioning.MainAlternative,
+        Differentiator = positioning.Differentiator,
+        Statement = positioning.Statement(product.DisplayName),
+        Metadata = positioning.Version == 0 ? new Lodestar.Common.V1.ResourceMetadata() : positioning.ToMetadata(),
+    };
+
     public static string ToEventName(this LifecycleStage stage) => stage.ToString().ToLowerInvariant();
 }

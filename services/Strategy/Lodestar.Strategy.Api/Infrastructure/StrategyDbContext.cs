@@ -1,6 +1,7 @@
 using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.Security;
+using Lodestar.Strategy.Domain.Competitors;
 using Lodestar.Strategy.Domain.Goals;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;
@@ -15,6 +16,10 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
     public DbSet<StageReview> StageReviews => Set<StageReview>();
 
     public DbSet<ActivityPoint> ActivityPoints => Set<ActivityPoint>();
+
+    public DbSet<Positioning> Positionings => Set<Positioning>();
+
+    public DbSet<Competitor> Competitors => Set<Competitor>();
 
     public DbSet<Kpi> Kpis => Set<Kpi>();
 
@@ -45,6 +50,20 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             point.ToTable("activity_points");
             point.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
             point.HasIndex(p => new { p.ProductId, p.MeasuredAt }).IsUnique();
+        });
+        modelBuilder.Entity<Positioning>(positioning =>
+        {
+            positioning.ToTable("positionings");
+            positioning.Property(p => p.Vision).HasMaxLength(Positioning.MaxVision);
+            positioning.HasOne<Product>().WithOne().HasForeignKey<Positioning>(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Competitor>(competitor =>
+        {
+            competitor.ToTable("competitors");
+            competitor.Property(c => c.DisplayName).HasMaxLength(Competitor.MaxDisplayName);
+            competitor.Property(c => c.Differentiation).HasMaxLength(Competitor.MaxDifferentiation);
+            competitor.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
+            competitor.HasIndex(c => new { c.ProductId, c.DisplayName }).IsUnique();
         });
         modelBuilder.Entity<Kpi>(kpi =>
         {

@@ -96,6 +96,64 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Competitors.Competitor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Differentiation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("Strengths")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Weaknesses")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "DisplayName")
+                        .IsUnique();
+
+                    b.ToTable("competitors", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Strategy.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -368,6 +426,71 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.ToTable("activity_points", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Products.Positioning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Differentiator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("KeyBenefit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MainAlternative")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TargetPersona")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Vision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("positionings", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Strategy.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -473,6 +596,15 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.ToTable("stage_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Competitors.Competitor", b =>
+                {
+                    b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestar.Strategy.Domain.Goals.Goal", b =>
                 {
                     b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
@@ -514,6 +646,15 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Products.Positioning", b =>
+                {
+                    b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
+                        .WithOne()
+                        .HasForeignKey("Lodestar.Strategy.Domain.Products.Positioning", "ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,118 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Errors;
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Competitors;
+using Lodestar.Strategy.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>lodestar.strategy.v1.CompetitorService: who else serves a product's customers.</summary>
+public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorService.CompetitorServiceBase
+{
+    private const string Competitors = "competitors";
+    private static readonly string[] Fields = ["display_name", "segment", "strengths", "weaknesses", "differentiation"];
+
+    public override async Task<V1.Competitor> CreateCompetitor(V1.CreateCompetitorRequest request, ServerCallContext context)
+    {
+        var input = request.Competitor ?? throw new ValidationException("competitor", "Required.");
+        var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "competitor.product");
+        var competitor = new Competitor { ProductId = productId };
+        Apply(competitor, input, Fields);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, context.CancellationToken)
+            ?? throw new NotFoundException("Product", input.Product);
+        product.EnsureChangeable();
+        db.Competitors.Add(competitor);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(competitor);
+    }
+
+    public override async Task<V1.Competitor> GetCompetitor(V1.GetCompetitorRequest request, ServerCallContext context) =>
+        ToProto(await FindAsync(request.Name, "name", context.CancellationToken));
+
+    public override async Task<V1.ListCompetitorsResponse> ListCompetitors(V1.ListCompetitorsRequest request, ServerCallContext context)
+    {
+        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var size = Pagination.PageSize(request.PageSize);
+        var fingerprint = Pagination.Fingerprint(nameof(ListCompetitors), request.Product);
+        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
+        var query = db.Competitors.AsNoTracking();
+        if (productId is { } id) query = query.Where(c => c.ProductId == id);
+        var page = await query.OrderBy(c => c.DisplayName).ThenBy(c => c.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new V1.ListCompetitorsResponse { Competitors = { page.Take(size).Select(ToProto) } };
+        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
+        return response;
+    }
+
+    public override async Task<V1.Competitor> UpdateCompetitor(V1.UpdateCompetitorRequest request, ServerCallContext context)
+    {
+        var input = request.Competitor ?? throw new ValidationException("competitor", "Required.");
+        var competitor = await FindAsync(input.Name, "competitor.name", context.CancellationToken);
+        db.ExpectETag(competitor, input.Metadata?.Etag, "competitor.metadata.etag");
+        Apply(competitor, input, FieldMasks.Require(request.UpdateMask, Fields));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(competitor);
+    }
+
+    public override async Task<Empty> DeleteCompetitor(V1.DeleteCompetitorRequest request, ServerCallContext context)
+    {
+        var competitor = await FindAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(competitor, request.Etag);
+        db.Competitors.Remove(competitor);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    private static void Apply(Competitor competitor, V1.Competitor input, IReadOnlyList<string> paths)
+    {
+        var violations = new Violations();
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "display_name":
+                    violations.RequiredText("competitor.display_name", input.DisplayName, Competitor.MaxDisplayName);
+                    competitor.DisplayName = input.DisplayName.Trim();
+                    break;
+                case "segment":
+                    violations.OptionalText("competitor.segment", input.Segment, Competitor.MaxText);
+                    competitor.Segment = input.Segment.Trim();
+                    break;
+                case "strengths":
+                    violations.TextList("competitor.strengths", input.Strengths, Competitor.MaxEntries, Competitor.MaxText);
+                    competitor.Strengths = [.. input.Strengths.Select(s => s.Trim())];
+                    break;
+                case "weaknesses":
+                    violations.TextList("competitor.weaknesses", input.Weaknesses, Competitor.MaxEntries, Competitor.MaxText);
+                    competitor.Weaknesses = [.. input.Weaknesses.Select(s => s.Trim())];
+                    break;
+                case "differentiation":
+                    violations.OptionalText("competitor.differentiation", input.Differentiation, Competitor.MaxDifferentiation);
+                    competitor.Differentiation = input.Differentiation.Trim();
+                    break;
+            }
+        }
+        violations.ThrowIfAny();
+    }
+
+    private static V1.Competitor ToProto(Competitor competitor) => new()
+    {
+        Name = ResourceNames.Format(Competitors, competitor.Id),
+        Product = ResourceNames.Format(ProductMapping.Products, competitor.ProductId),
+        DisplayName = competitor.DisplayName,
+        Segment = competitor.Segment,
+        Strengths = { competitor.Strengths },
+        Weaknesses = { competitor.Weaknesses },
+        Differentiation = competitor.Differentiation,
+        Metadata = competitor.ToMetadata(),
+    };
+
+    private async Task<Competitor> FindAsync(string name, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseId(name, Competitors, field);
+        return await db.Competitors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Competitor", name);
+    }
+}

@@ -59,6 +59,14 @@ public sealed class StrategyHosts(InfrastructureFixture infrastructure) : IAsync
     public CompetitorService.CompetitorServiceClient Competitors(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
         new(Invoker(provider, workspace, role));
 
+    /// <summary>A StakeholderService client acting in <paramref name="workspace"/> as an editor.</summary>
+    public StakeholderService.StakeholderServiceClient Stakeholders(DatabaseProvider provider, Guid workspace) =>
+        new(Invoker(provider, workspace, WorkspaceRole.Editor));
+
+    /// <summary>A DecisionService client acting in <paramref name="workspace"/> as an editor.</summary>
+    public DecisionService.DecisionServiceClient Decisions(DatabaseProvider provider, Guid workspace) =>
+        new(Invoker(provider, workspace, WorkspaceRole.Editor));
+
     /// <summary>Creates a product to hang goals or KPIs on, and returns its resource name.</summary>
     public async Task<string> NewProductAsync(DatabaseProvider provider, Guid workspace, string name = "Atlas") =>
         (await Products(provider, workspace).CreateProductAsync(new CreateProductRequest { Product = new Product { DisplayName = name } })).Name;

@@ -27,6 +27,8 @@ public static class StrategyServiceExtensions
         app.MapGrpcService<KpiGrpcService>();
         app.MapGrpcService<GoalGrpcService>();
         app.MapGrpcService<CompetitorGrpcService>();
+        app.MapGrpcService<StakeholderGrpcService>();
+        app.MapGrpcService<DecisionGrpcService>();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Lodestar.Strategy.Domain.Competitors;
 using Lodestar.Strategy.Domain.Goals;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;
+using Lodestar.Strategy.Domain.Stakeholders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Strategy.Infrastructure;
@@ -20,6 +21,10 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
     public DbSet<Positioning> Positionings => Set<Positioning>();
 
     public DbSet<Competitor> Competitors => Set<Competitor>();
+
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
 
     public DbSet<Kpi> Kpis => Set<Kpi>();
 
@@ -64,6 +69,20 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             competitor.Property(c => c.Differentiation).HasMaxLength(Competitor.MaxDifferentiation);
             competitor.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
             competitor.HasIndex(c => new { c.ProductId, c.DisplayName }).IsUnique();
+        });
+        modelBuilder.Entity<Stakeholder>(stakeholder =>
+        {
+            stakeholder.ToTable("stakeholders");
+            stakeholder.Property(s => s.DisplayName).HasMaxLength(Stakeholder.MaxName);
+            stakeholder.Property(s => s.Title).HasMaxLength(Stakeholder.MaxName);
+            stakeholder.HasOne<Product>().WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Decision>(decision =>
+        {
+            decision.ToTable("decisions");
+            decision.Property(d => d.Title).HasMaxLength(Decision.MaxTitle);
+            decision.HasOne<Product>().WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Cascade);
+            decision.HasIndex(d => d.DecideDate);
         });
         modelBuilder.Entity<Kpi>(kpi =>
         {

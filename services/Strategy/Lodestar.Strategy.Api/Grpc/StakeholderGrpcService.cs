@@ -1,0 +1,119 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Errors;
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Stakeholders;
+using Lodestar.Strategy.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>lodestar.strategy.v1.StakeholderService.</summary>
+public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.StakeholderService.StakeholderServiceBase
+{
+    public const string Stakeholders = "stakeholders";
+    private static readonly string[] Fields = ["display_name", "function", "title", "asks"];
+
+    public override async Task<V1.Stakeholder> CreateStakeholder(V1.CreateStakeholderRequest request, ServerCallContext context)
+    {
+        var input = request.Stakeholder ?? throw new ValidationException("stakeholder", "Required.");
+        var stakeholder = new Stakeholder { ProductId = await OptionalProductAsync(db, input.Product, "stakeholder.product", context.CancellationToken) };
+        Apply(stakeholder, input, Fields);
+        db.Stakeholders.Add(stakeholder);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(stakeholder);
+    }
+
+    public override async Task<V1.Stakeholder> GetStakeholder(V1.GetStakeholderRequest request, ServerCallContext context) =>
+        ToProto(await FindAsync(request.Name, "name", context.CancellationToken));
+
+    public override async Task<V1.ListStakeholdersResponse> ListStakeholders(V1.ListStakeholdersRequest request, ServerCallContext context)
+    {
+        new Violations().DefinedEnum("function", request.Function, allowZero: true).ThrowIfAny();
+        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var size = Pagination.PageSize(request.PageSize);
+        var fingerprint = Pagination.Fingerprint(nameof(ListStakeholders), request.Function.ToString(), request.Product);
+        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
+        var query = db.Stakeholders.AsNoTracking();
+        if (request.Function != V1.StakeholderFunction.Unspecified) query = query.Where(s => s.Function == (StakeholderFunction)request.Function);
+        if (productId is { } id) query = query.Where(s => s.ProductId == id);
+        var page = await query.OrderBy(s => s.DisplayName).ThenBy(s => s.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
+        var response = new V1.ListStakeholdersResponse { Stakeholders = { page.Take(size).Select(ToProto) } };
+        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
+        return response;
+    }
+
+    public override async Task<V1.Stakeholder> UpdateStakeholder(V1.UpdateStakeholderRequest request, ServerCallContext context)
+    {
+        var input = request.Stakeholder ?? throw new ValidationException("stakeholder", "Required.");
+        var stakeholder = await FindAsync(input.Name, "stakeholder.name", context.CancellationToken);
+        db.ExpectETag(stakeholder, input.Metadata?.Etag, "stakeholder.metadata.etag");
+        Apply(stakeholder, input, FieldMasks.Require(request.UpdateMask, Fields));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ToProto(stakeholder);
+    }
+
+    public override async Task<Empty> DeleteStakeholder(V1.DeleteStakeholderRequest request, ServerCallContext context)
+    {
+        var stakeholder = await FindAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(stakeholder, request.Etag);
+        db.Stakeholders.Remove(stakeholder);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    /// <summary>The id of an optional product reference; an unknown product is NOT_FOUND.</summary>
+    internal static async Task<Guid?> OptionalProductAsync(StrategyDbContext db, string name, string field, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(name)) return null;
+        var id = ResourceNames.ParseId(name, ProductMapping.Products, field);
+        return await db.Products.AnyAsync(p => p.Id == id, cancellationToken) ? id : throw new NotFoundException("Product", name);
+    }
+
+    private static void Apply(Stakeholder stakeholder, V1.Stakeholder input, IReadOnlyList<string> paths)
+    {
+        var violations = new Violations();
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "display_name":
+                    violations.RequiredText("stakeholder.display_name", input.DisplayName, Stakeholder.MaxName);
+                    stakeholder.DisplayName = input.DisplayName.Trim();
+                    break;
+                case "function":
+                    violations.DefinedEnum("stakeholder.function", input.Function, allowZero: false);
+                    stakeholder.Function = (StakeholderFunction)input.Function;
+                    break;
+                case "title":
+                    violations.OptionalText("stakeholder.title", input.Title, Stakeholder.MaxName);
+                    stakeholder.Title = input.Title.Trim();
+                    break;
+                case "asks":
+                    violations.TextList("stakeholder.asks", input.Asks, Stakeholder.MaxAsks, Stakeholder.MaxAsk);
+                    stakeholder.Asks = [.. input.Asks.Select(a => a.Trim())];
+                    break;
+            }
+        }
+        violations.ThrowIfAny();
+    }
+
+    private static V1.Stakeholder ToProto(Stakeholder stakeholder) => new()
+    {
+        Name = ResourceNames.Format(Stakeholders, stakeholder.Id),
+        DisplayName = stakeholder.DisplayName,
+        Function = (V1.StakeholderFunction)stakeholder.Function,
+        Title = stakeholder.Title,
+        Product = stakeholder.ProductId is { } product ? ResourceNames.Format(ProductMapping.Products, product) : "",
+        Asks = { stakeholder.Asks },
+        Metadata = stakeholder.ToMetadata(),
+    };
+
+    private async Task<Stakeholder> FindAsync(string name, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseId(name, Stakeholders, field);
+        return await db.Stakeholders.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Stakeholder", name);
+    }
+}

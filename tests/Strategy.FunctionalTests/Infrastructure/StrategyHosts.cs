@@ -67,6 +67,10 @@ public sealed class StrategyHosts(InfrastructureFixture infrastructure) : IAsync
     public DecisionService.DecisionServiceClient Decisions(DatabaseProvider provider, Guid workspace) =>
         new(Invoker(provider, workspace, WorkspaceRole.Editor));
 
+    /// <summary>A RoadmapService client acting in <paramref name="workspace"/> as an editor.</summary>
+    public RoadmapService.RoadmapServiceClient Roadmap(DatabaseProvider provider, Guid workspace) =>
+        new(Invoker(provider, workspace, WorkspaceRole.Editor));
+
     /// <summary>Creates a product to hang goals or KPIs on, and returns its resource name.</summary>
     public async Task<string> NewProductAsync(DatabaseProvider provider, Guid workspace, string name = "Atlas") =>
         (await Products(provider, workspace).CreateProductAsync(new CreateProductRequest { Product = new Product { DisplayName = name } })).Name;

@@ -16,7 +16,12 @@ public static class StrategyServiceExtensions
         builder.AddServiceDefaults(LodestarResources.Strategy);
         builder.Services.Configure<StageSuggestionOptions>(builder.Configuration.GetSection(StageSuggestionOptions.SectionName));
         builder.AddServiceDatabase<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(LodestarResources.Strategy);
-        builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy, bus => bus.AddConsumer<MetricValueChangedConsumer>());
+        builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy, bus =>
+        {
+            bus.AddConsumer<MetricValueChangedConsumer>();
+            bus.AddConsumer<BacklogItemShippedConsumer>();
+            bus.AddConsumer<SprintCompletedConsumer>();
+        });
         return builder;
     }
 
@@ -29,6 +34,7 @@ public static class StrategyServiceExtensions
         app.MapGrpcService<CompetitorGrpcService>();
         app.MapGrpcService<StakeholderGrpcService>();
         app.MapGrpcService<DecisionGrpcService>();
+        app.MapGrpcService<RoadmapGrpcService>();
         return app;
     }
 }

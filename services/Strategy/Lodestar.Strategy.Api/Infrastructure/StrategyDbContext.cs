@@ -5,6 +5,7 @@ using Lodestar.Strategy.Domain.Competitors;
 using Lodestar.Strategy.Domain.Goals;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;
+using Lodestar.Strategy.Domain.Roadmap;
 using Lodestar.Strategy.Domain.Stakeholders;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,12 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
 
     public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+
+    public DbSet<ShippedItem> ShippedItems => Set<ShippedItem>();
+
+    public DbSet<SprintRecord> SprintRecords => Set<SprintRecord>();
 
     public DbSet<Kpi> Kpis => Set<Kpi>();
 
@@ -83,6 +90,26 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             decision.Property(d => d.Title).HasMaxLength(Decision.MaxTitle);
             decision.HasOne<Product>().WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Cascade);
             decision.HasIndex(d => d.DecideDate);
+        });
+        modelBuilder.Entity<Initiative>(initiative =>
+        {
+            initiative.ToTable("initiatives");
+            initiative.Property(i => i.Title).HasMaxLength(Initiative.MaxTitle);
+            initiative.Property(i => i.Description).HasMaxLength(Initiative.MaxDescription);
+            initiative.Property(i => i.Milestones).HasConversion(JsonColumn.Converter<List<Milestone>>(), JsonColumn.Comparer<Milestone>());
+            initiative.Ignore(i => i.Quarter);
+            initiative.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ShippedItem>(item =>
+        {
+            item.ToTable("shipped_items");
+            item.HasIndex(i => new { i.WorkspaceId, i.ItemId }).IsUnique();
+        });
+        modelBuilder.Entity<SprintRecord>(sprint =>
+        {
+            sprint.ToTable("sprint_records");
+            sprint.HasIndex(s => new { s.WorkspaceId, s.SprintId }).IsUnique();
+            sprint.HasIndex(s => new { s.ProductId, s.CompletedAt });
         });
         modelBuilder.Entity<Kpi>(kpi =>
         {

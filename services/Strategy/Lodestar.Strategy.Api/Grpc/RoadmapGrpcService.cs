@@ -1,0 +1,251 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Errors;
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain.Goals;
+using Lodestar.Strategy.Domain.Roadmap;
+using Lodestar.Strategy.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Strategy.V1;
+
+namespace Lodestar.Strategy.Grpc;
+
+/// <summary>lodestar.strategy.v1.RoadmapService: initiatives and the roadmap view.</summary>
+public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService.RoadmapServiceBase
+{
+    private const string Initiatives = "initiatives";
+    private const string BacklogItems = "backlogItems";
+    private const int VelocitySprints = 3;
+    private static readonly string[] Fields =
+        ["title", "description", "horizon", "start_date", "end_date", "milestones", "goals", "backlog_items"];
+
+    public override async Task<V1.Initiative> CreateInitiative(V1.CreateInitiativeRequest request, ServerCallContext context)
+    {
+        var input = request.Initiative ?? throw new ValidationException("initiative", "Required.");
+        var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "initiative.product");
+        var initiative = new Initiative { ProductId = productId };
+        var goalNames = Apply(initiative, input, Fields);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, context.CancellationToken)
+            ?? throw new NotFoundException("Product", input.Product);
+        product.EnsureChangeable();
+        await EnsureGoalsOfProductAsync(initiative, goalNames, context.CancellationToken);
+        db.Initiatives.Add(initiative);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return await ToProtoAsync(initiative, context.CancellationToken);
+    }
+
+    public override async Task<V1.Initiative> GetInitiative(V1.GetInitiativeRequest request, ServerCallContext context) =>
+        await ToProtoAsync(await FindAsync(request.Name, "name", context.CancellationToken), context.CancellationToken);
+
+    public override async Task<V1.ListInitiativesResponse> ListInitiatives(V1.ListInitiativesRequest request, ServerCallContext context)
+    {
+        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var size = Pagination.PageSize(request.PageSize);
+        var fingerprint = Pagination.Fingerprint(nameof(ListInitiatives), request.Product);
+        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
+        var query = db.Initiatives.AsNoTracking();
+        if (productId is { } id) query = query.Where(i => i.ProductId == id);
+        var page = await query.OrderBy(i => i.Title).ThenBy(i => i.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
+        var initiatives = page.Take(size).ToList();
+        var shipped = await ShippedAmongAsync(initiatives, context.CancellationToken);
+        var response = new V1.ListInitiativesResponse { Initiatives = { initiatives.Select(i => ToProto(i, shipped)) } };
+        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
+        return response;
+    }
+
+    public override async Task<V1.Initiative> UpdateInitiative(V1.UpdateInitiativeRequest request, ServerCallContext context)
+    {
+        var input = request.Initiative ?? throw new ValidationException("initiative", "Required.");
+        var initiative = await FindAsync(input.Name, "initiative.name", context.CancellationToken);
+        db.ExpectETag(initiative, input.Metadata?.Etag, "initiative.metadata.etag");
+        var paths = FieldMasks.Require(request.UpdateMask, Fields);
+        var goalNames = Apply(initiative, input, paths);
+        if (paths.Contains("goals")) await EnsureGoalsOfProductAsync(initiative, goalNames, context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return await ToProtoAsync(initiative, context.CancellationToken);
+    }
+
+    public override async Task<Empty> DeleteInitiative(V1.DeleteInitiativeRequest request, ServerCallContext context)
+    {
+        var initiative = await FindAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(initiative, request.Etag);
+        db.Initiatives.Remove(initiative);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<V1.Roadmap> GetRoadmap(V1.GetRoadmapRequest request, ServerCallContext context)
+    {
+        new Violations().DefinedEnum("grouping", request.Grouping, allowZero: true).ThrowIfAny();
+        const string suffix = "/roadmap";
+        if (!request.Name.EndsWith(suffix, StringComparison.Ordinal)) throw new ValidationException("name", "Use products/{id}/roadmap.");
+        var productId = ResourceNames.ParseId(request.Name[..^suffix.Length], ProductMapping.Products, "name");
+        if (!await db.Products.AnyAsync(p => p.Id == productId, context.CancellationToken)) throw new NotFoundException("Product", request.Name[..^suffix.Length]);
+
+        var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.ProductId == productId).ToListAsync(context.CancellationToken);
+        var shipped = await ShippedAmongAsync(initiatives, context.CancellationToken);
+        var goalIds = initiatives.SelectMany(i => i.GoalIds).Distinct().ToList();
+        var goals = await db.Goals.AsNoTracking().Where(g => goalIds.Contains(g.Id)).ToListAsync(context.CancellationToken);
+        var keyResults = await db.KeyResults.AsNoTracking().Where(k => goalIds.Contains(k.GoalId)).ToListAsync(context.CancellationToken);
+
+        var byQuarter = request.Grouping == V1.RoadmapGrouping.Quarter;
+        var columns = initiatives
+            .GroupBy(i => byQuarter ? i.Quarter ?? "Unscheduled" : HorizonTitle(i.Horizon))
+            .OrderBy(g => byQuarter ? (g.Key == "Unscheduled" ? "~" : g.Key) : HorizonOrder(g.Key))
+            .Select(g => new V1.RoadmapColumn
+            {
+                Title = g.Key,
+                Initiatives =
+                {
+                    g.OrderBy(i => i.StartDate ?? DateOnly.MaxValue).ThenBy(i => i.Title, StringComparer.Ordinal).Select(i => new V1.RoadmapInitiative
+                    {
+                        Initiative = ToProto(i, shipped),
+                        Goals =
+                        {
+                            goals.Where(goal => i.GoalIds.Contains(goal.Id)).Select(goal => new V1.RoadmapGoal
+                            {
+                                Goal = ResourceNames.Format(GoalMapping.Goals, goal.Id),
+                                Title = goal.Title,
+                                Progress = Goal.ProgressOf(keyResults.Where(k => k.GoalId == goal.Id).ToList()),
+                            }),
+                        },
+                    }),
+                },
+            });
+
+        var sprints = await db.SprintRecords.AsNoTracking().Where(s => s.ProductId == productId)
+            .OrderByDescending(s => s.CompletedAt).Take(VelocitySprints).Select(s => s.CompletedPoints).ToListAsync(context.CancellationToken);
+        return new V1.Roadmap
+        {
+            Name = request.Name,
+            Grouping = byQuarter ? V1.RoadmapGrouping.Quarter : V1.RoadmapGrouping.Horizon,
+            Columns = { columns },
+            Velocity = sprints.Count == 0 ? 0 : sprints.Average(),
+            VelocitySprints = sprints.Count,
+        };
+    }
+
+    private static string HorizonTitle(Horizon horizon) => horizon == Horizon.None ? "Unplanned" : horizon.ToString();
+
+    private static string HorizonOrder(string title) => title switch { "Now" => "1", "Next" => "2", "Later" => "3", _ => "4" };
+
+    /// <summary>Applies the named fields and returns the goal names to check, when "goals" is among them.</summary>
+    private static List<(string Name, Guid Id)> Apply(Initiative initiative, V1.Initiative input, IReadOnlyList<string> paths)
+    {
+        var violations = new Violations();
+        var goals = new List<(string, Guid)>();
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "title":
+                    violations.RequiredText("initiative.title", input.Title, Initiative.MaxTitle);
+                    initiative.Title = input.Title.Trim();
+                    break;
+                case "description":
+                    violations.OptionalText("initiative.description", input.Description, Initiative.MaxDescription);
+                    initiative.Description = input.Description;
+                    break;
+                case "horizon":
+                    violations.DefinedEnum("initiative.horizon", input.Horizon, allowZero: true);
+                    initiative.Horizon = (Horizon)input.Horizon;
+                    break;
+                case "start_date":
+                    initiative.StartDate = input.StartDate is null ? null : violations.Read("initiative.start_date", input.StartDate);
+                    break;
+                case "end_date":
+                    initiative.EndDate = input.EndDate is null ? null : violations.Read("initiative.end_date", input.EndDate);
+                    break;
+                case "milestones":
+                    initiative.Milestones = ReadMilestones(input, violations);
+                    break;
+                case "goals":
+                    goals = ReadNames(input.Goals, GoalMapping.Goals, "initiative.goals", Initiative.MaxGoals, violations);
+                    break;
+                case "backlog_items":
+                    initiative.BacklogItemIds = ReadNames(input.BacklogItems, BacklogItems, "initiative.backlog_items", Initiative.MaxItems, violations)
+                        .Select(i => i.Id).Distinct().ToList();
+                    break;
+            }
+        }
+        if (!violations.Any && initiative.StartDate is { } start && initiative.EndDate is { } end && end < start)
+            violations.Add("initiative.end_date", $"The initiative ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).");
+        violations.ThrowIfAny();
+        return goals;
+    }
+
+    private static List<Milestone> ReadMilestones(V1.Initiative input, Violations violations)
+    {
+        if (input.Milestones.Count > Initiative.MaxMilestones) violations.Add("initiative.milestones", $"At most {Initiative.MaxMilestones} milestones.");
+        var milestones = new List<Milestone>();
+        for (var i = 0; i < input.Milestones.Count && i < Initiative.MaxMilestones; i++)
+        {
+            var milestone = input.Milestones[i];
+            violations.RequiredText($"initiative.milestones[{i}].title", milestone.Title, Initiative.MaxTitle);
+            if (violations.Read($"initiative.milestones[{i}].date", milestone.Date) is { } date)
+                milestones.Add(new Milestone(milestone.Title.Trim(), date, milestone.Done));
+        }
+        return milestones;
+    }
+
+    private static List<(string Name, Guid Id)> ReadNames(Google.Protobuf.Collections.RepeatedField<string> names, string collection, string field, int max, Violations violations)
+    {
+        if (names.Count > max) violations.Add(field, $"At most {max} entries.");
+        var parsed = new List<(string, Guid)>();
+        for (var i = 0; i < names.Count && i < max; i++)
+        {
+            var prefix = collection + "/";
+            if (names[i].StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(names[i].AsSpan(prefix.Length), "D", out var id))
+                parsed.Add((names[i], id));
+            else
+                violations.Add($"{field}[{i}]", $"Use {collection}/{{id}}.");
+        }
+        return parsed;
+    }
+
+    private async Task EnsureGoalsOfProductAsync(Initiative initiative, List<(string Name, Guid Id)> goals, CancellationToken cancellationToken)
+    {
+        var ids = goals.Select(g => g.Id).Distinct().ToList();
+        var known = await db.Goals.Where(g => ids.Contains(g.Id) && g.ProductId == initiative.ProductId).Select(g => g.Id).ToListAsync(cancellationToken);
+        if (goals.FirstOrDefault(g => !known.Contains(g.Id)) is { Name: not null } missing)
+            throw new NotFoundException("Goal", missing.Name);
+        initiative.GoalIds = ids;
+    }
+
+    private async Task<HashSet<Guid>> ShippedAmongAsync(IReadOnlyCollection<Initiative> initiatives, CancellationToken cancellationToken)
+    {
+        var items = initiatives.SelectMany(i => i.BacklogItemIds).Distinct().ToList();
+        return (await db.ShippedItems.Where(s => items.Contains(s.ItemId)).Select(s => s.ItemId).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    private async Task<V1.Initiative> ToProtoAsync(Initiative initiative, CancellationToken cancellationToken) =>
+        ToProto(initiative, await ShippedAmongAsync([initiative], cancellationToken));
+
+    private static V1.Initiative ToProto(Initiative initiative, HashSet<Guid> shipped)
+    {
+        var shippedCount = initiative.BacklogItemIds.Count(shipped.Contains);
+        return new V1.Initiative
+        {
+            Name = ResourceNames.Format(Initiatives, initiative.Id),
+            Product = ResourceNames.Format(ProductMapping.Products, initiative.ProductId),
+            Title = initiative.Title,
+            Description = initiative.Description,
+            Horizon = (V1.Horizon)initiative.Horizon,
+            StartDate = initiative.StartDate?.ToProto(),
+            EndDate = initiative.EndDate?.ToProto(),
+            Milestones = { initiative.Milestones.Select(m => new V1.Milestone { Title = m.Title, Date = m.Date.ToProto(), Done = m.Done }) },
+            Goals = { initiative.GoalIds.Select(g => ResourceNames.Format(GoalMapping.Goals, g)) },
+            BacklogItems = { initiative.BacklogItemIds.Select(i => ResourceNames.Format(BacklogItems, i)) },
+            ShippedItems = shippedCount,
+            Progress = initiative.ProgressWith(shippedCount),
+            Metadata = initiative.ToMetadata(),
+        };
+    }
+
+    private async Task<Initiative> FindAsync(string name, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseId(name, Initiatives, field);
+        return await db.Initiatives.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFoundException("Initiative", name);
+    }
+}

@@ -16,9 +16,27 @@ public static class FieldMasks
 
     private static List<string> Check(FieldMask mask, IReadOnlyList<string> allowed)
     {
-        var unknown = mask.Paths.Where(p => !allowed.Contains(p)).ToList();
+        var paths = mask.Paths.Select(ToSnakeCase).Distinct().ToList();
+        var unknown = paths.Where(p => !allowed.Contains(p)).ToList();
         return unknown.Count == 0
-            ? [.. mask.Paths.Distinct()]
+            ? paths
             : throw new ValidationException("update_mask", $"Not updatable: {string.Join(", ", unknown)}. Use {string.Join(", ", allowed)}.");
+    }
+
+    /// <summary>
+    /// REST clients send masks in the JSON form (lowerCamelCase: "targetPersona"), and transcoding passes query-string
+    /// masks through unconverted; both forms name the same proto field.
+    /// </summary>
+    private static string ToSnakeCase(string path)
+    {
+        var builder = new System.Text.StringBuilder(path.Length + 4);
+        foreach (var c in path)
+        {
+            if (char.IsAsciiLetterUpper(c))
+                builder.Append('_').Append(char.ToLowerInvariant(c));
+            else
+                builder.Append(c);
+        }
+        return builder.ToString();
     }
 }

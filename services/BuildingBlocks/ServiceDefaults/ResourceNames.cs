@@ -33,5 +33,24 @@ public static class ResourceNames
         return (parentId, id);
     }
 
+    /// <summary>
+    /// The ids of a list of "{collection}/{id}" names: at most <paramref name="max"/>, each malformed one a violation on
+    /// "<paramref name="field"/>[i]". Returns the names with their ids, in order.
+    /// </summary>
+    public static List<(string Name, Guid Id)> ParseMany(IReadOnlyList<string> names, string collection, string field, int max, Violations violations)
+    {
+        if (names.Count > max) violations.Add(field, $"At most {max} entries; got {names.Count}.");
+        var prefix = collection + "/";
+        var parsed = new List<(string, Guid)>();
+        for (var i = 0; i < names.Count && i < max; i++)
+        {
+            if (names[i].StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(names[i].AsSpan(prefix.Length), "D", out var id))
+                parsed.Add((names[i], id));
+            else
+                violations.Add($"{field}[{i}]", $"'{Truncate(names[i])}' is not a resource name of the form {collection}/{{id}}.");
+        }
+        return parsed;
+    }
+
     private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
 }

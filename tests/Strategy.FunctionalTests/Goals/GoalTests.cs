@@ -165,4 +165,43 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
         await goals.DeleteGoalAsync(new DeleteGoalRequest { Name = goal.Name }, cancellationToken: Cancel);
         await probe.WaitForAsync<GoalChanged>(m => m.GetProperty("goalId").GetString() == goal.Name["goals/".Length..] && m.GetProperty("status").GetString() == "deleted");
     }
+
+    [Theory, MemberData(nameof(StrategyHosts.Providers), MemberType = typeof(StrategyHosts))]
+    public async Task Linked_hypotheses_show_the_latest_status_discovery_reported(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var goals = hosts.Goals(provider, workspace);
+        var product = await hosts.NewProductAsync(provider, workspace);
+        var goal = await goals.CreateGoalAsync(new CreateGoalRequest { Goal = Q1(product) }, cancellationToken: Cancel);
+        var (tested, silent) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await Rpc.InvalidAsync(goals.UpdateGoalAsync(new UpdateGoalRequest
+        {
+            Goal = new Goal { Name = goal.Name, Hypotheses = { $"hypotheses/{tested}", "ideas/1" } }, UpdateMask = new FieldMask { Paths = { "hypotheses" } },
+        }, cancellationToken: Cancel), "goal.hypotheses[1]");
+        var linked = await goals.UpdateGoalAsync(new UpdateGoalRequest
+        {
+            Goal = new Goal { Name = goal.Name, Hypotheses = { $"hypotheses/{tested}", $"hypotheses/{silent}" } }, UpdateMask = new FieldMask { Paths = { "hypotheses" } },
+        }, cancellationToken: Cancel);
+        Assert.Equal(["unknown", "unknown"], linked.LinkedHypotheses.Select(h => h.Status));
+
+        var bus = hosts.Host(provider).Services.GetRequiredService<IBus>();
+        var productId = Guid.Parse(product["products/".Length..]);
+        var now = DateTimeOffset.UtcNow;
+        await bus.Publish(new HypothesisStatusChanged(tested, productId, "testing", "activation.rate") { WorkspaceId = workspace, OccurredAt = now.AddMinutes(-10) }, Cancel);
+        await bus.Publish(new HypothesisStatusChanged(tested, productId, "validated", "activation.rate") { WorkspaceId = workspace, OccurredAt = now }, Cancel);
+        await bus.Publish(new HypothesisStatusChanged(tested, productId, "draft", null) { WorkspaceId = workspace, OccurredAt = now.AddHours(-1) }, Cancel);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        Goal read;
+        do
+        {
+            await Task.Delay(100, Cancel);
+            read = await goals.GetGoalAsync(new GetGoalRequest { Name = goal.Name }, cancellationToken: Cancel);
+        } while (read.LinkedHypotheses[0].Status != "validated" && DateTime.UtcNow < deadline);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel); // the older "draft" must not win even if it lands last
+        read = await goals.GetGoalAsync(new GetGoalRequest { Name = goal.Name }, cancellationToken: Cancel);
+        Assert.Equal(("validated", "activation.rate"), (read.LinkedHypotheses[0].Status, read.LinkedHypotheses[0].MetricKey));
+        Assert.Equal("unknown", read.LinkedHypotheses[1].Status);
+    }
 }

@@ -21,6 +21,7 @@ public static class StrategyServiceExtensions
             bus.AddConsumer<MetricValueChangedConsumer>();
             bus.AddConsumer<BacklogItemShippedConsumer>();
             bus.AddConsumer<SprintCompletedConsumer>();
+            bus.AddConsumer<HypothesisStatusChangedConsumer>();
         });
         return builder;
     }

@@ -99,20 +99,8 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
                     decision.DecideDate = violations.Read("decision.decide_date", input.DecideDate) ?? decision.DecideDate;
                     break;
                 case "informed_stakeholders":
-                    if (input.InformedStakeholders.Count > Decision.MaxInformed)
-                        violations.Add("decision.informed_stakeholders", $"At most {Decision.MaxInformed} stakeholders.");
-                    for (var i = 0; i < input.InformedStakeholders.Count && i < Decision.MaxInformed; i++)
-                    {
-                        try
-                        {
-                            informed.Add((input.InformedStakeholders[i],
-                                ResourceNames.ParseId(input.InformedStakeholders[i], StakeholderGrpcService.Stakeholders, $"decision.informed_stakeholders[{i}]")));
-                        }
-                        catch (ValidationException invalid)
-                        {
-                            violations.Add(invalid.Violations[0].Field, invalid.Violations[0].Description);
-                        }
-                    }
+                    informed = ResourceNames.ParseMany(input.InformedStakeholders, StakeholderGrpcService.Stakeholders,
+                        "decision.informed_stakeholders", Decision.MaxInformed, violations);
                     break;
             }
         }

@@ -16,7 +16,7 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>lodestar.strategy.v1.GoalService: goals (OKRs) and their key results.</summary>
 public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext workspace) : V1.GoalService.GoalServiceBase
 {
-    private static readonly string[] GoalFields = ["title", "description", "owner", "period_start", "period_end"];
+    private static readonly string[] GoalFields = ["title", "description", "owner", "period_start", "period_end", "hypotheses"];
     private static readonly string[] KeyResultFields = ["title", "baseline", "target", "unit", "current_value"];
 
     public override async Task<V1.Goal> CreateGoal(V1.CreateGoalRequest request, ServerCallContext context)
@@ -31,13 +31,13 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         db.Goals.Add(goal);
         RaiseGoalChanged(goal, "active");
         await db.SaveChangesAsync(context.CancellationToken);
-        return goal.ToProto([]);
+        return goal.ToProto([], await HypothesesOfAsync([goal], context.CancellationToken));
     }
 
     public override async Task<V1.Goal> GetGoal(V1.GetGoalRequest request, ServerCallContext context)
     {
         var goal = await FindAsync(request.Name, "name", context.CancellationToken);
-        return goal.ToProto(await KeyResultsOfAsync([goal.Id], context.CancellationToken));
+        return goal.ToProto(await KeyResultsOfAsync([goal.Id], context.CancellationToken), await HypothesesOfAsync([goal], context.CancellationToken));
     }
 
     public override async Task<V1.ListGoalsResponse> ListGoals(V1.ListGoalsRequest request, ServerCallContext context)
@@ -53,7 +53,8 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
             .Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
         var goals = page.Take(size).ToList();
         var keyResults = await KeyResultsOfAsync(goals.Select(g => g.Id).ToList(), context.CancellationToken);
-        var response = new V1.ListGoalsResponse { Goals = { goals.Select(g => g.ToProto(keyResults.Where(k => k.GoalId == g.Id).ToList())) } };
+        var hypotheses = await HypothesesOfAsync(goals, context.CancellationToken);
+        var response = new V1.ListGoalsResponse { Goals = { goals.Select(g => g.ToProto(keyResults.Where(k => k.GoalId == g.Id).ToList(), hypotheses)) } };
         if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
         return response;
     }
@@ -66,7 +67,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         Apply(goal, input, FieldMasks.Require(request.UpdateMask, GoalFields));
         RaiseGoalChanged(goal, "active");
         await db.SaveChangesAsync(context.CancellationToken);
-        return goal.ToProto(await KeyResultsOfAsync([goal.Id], context.CancellationToken));
+        return goal.ToProto(await KeyResultsOfAsync([goal.Id], context.CancellationToken), await HypothesesOfAsync([goal], context.CancellationToken));
     }
 
     public override async Task<Empty> DeleteGoal(V1.DeleteGoalRequest request, ServerCallContext context)
@@ -148,6 +149,11 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
                 case "period_end":
                     goal.PeriodEnd = violations.Read("goal.period_end", input.PeriodEnd) ?? goal.PeriodEnd;
                     break;
+                case "hypotheses":
+                    // Hypotheses live in discovery: links are checked for form; their status is unknown until reported.
+                    goal.HypothesisIds = ResourceNames.ParseMany(input.Hypotheses, GoalMapping.Hypotheses, "goal.hypotheses", Goal.MaxHypotheses, violations)
+                        .Select(h => h.Id).Distinct().ToList();
+                    break;
             }
         }
         if (!violations.Any && goal.PeriodEnd < goal.PeriodStart)
@@ -187,6 +193,12 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         if (keyResult.Target == keyResult.Baseline && double.IsFinite(keyResult.Target))
             violations.Add("key_result.target", "The target must differ from the baseline, or there is nothing to achieve.");
         violations.ThrowIfAny();
+    }
+
+    private async Task<List<HypothesisState>> HypothesesOfAsync(IReadOnlyCollection<Goal> goals, CancellationToken cancellationToken)
+    {
+        var ids = goals.SelectMany(g => g.HypothesisIds).Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.HypothesisStates.AsNoTracking().Where(h => ids.Contains(h.HypothesisId)).ToListAsync(cancellationToken);
     }
 
     private void RaiseGoalChanged(Goal goal, string status) =>

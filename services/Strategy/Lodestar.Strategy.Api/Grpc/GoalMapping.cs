@@ -11,7 +11,9 @@ internal static class GoalMapping
     public const string Goals = "goals";
     public const string KeyResults = "keyResults";
 
-    public static V1.Goal ToProto(this Goal goal, IReadOnlyCollection<KeyResult> keyResults) => new()
+    public const string Hypotheses = "hypotheses";
+
+    public static V1.Goal ToProto(this Goal goal, IReadOnlyCollection<KeyResult> keyResults, IReadOnlyCollection<HypothesisState> hypotheses) => new()
     {
         Name = ResourceNames.Format(Goals, goal.Id),
         Product = ResourceNames.Format(ProductMapping.Products, goal.ProductId),
@@ -23,6 +25,16 @@ internal static class GoalMapping
         KeyResults = { keyResults.OrderBy(k => k.CreateTime).Select(k => k.ToProto()) },
         Progress = Goal.ProgressOf(keyResults),
         Metadata = goal.ToMetadata(),
+        Hypotheses = { goal.HypothesisIds.Select(h => ResourceNames.Format(Hypotheses, h)) },
+        LinkedHypotheses = { goal.HypothesisIds.Select(id => ToLinked(id, hypotheses.FirstOrDefault(h => h.HypothesisId == id))) },
+    };
+
+    private static V1.LinkedHypothesis ToLinked(Guid id, HypothesisState? state) => new()
+    {
+        Hypothesis = ResourceNames.Format(Hypotheses, id),
+        Status = state?.Status ?? "unknown",
+        MetricKey = state?.MetricKey ?? "",
+        StatusTime = state?.StatusTime.ToUtcTimestamp(),
     };
 
     public static V1.KeyResult ToProto(this KeyResult keyResult)

@@ -161,10 +161,10 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
                     initiative.Milestones = ReadMilestones(input, violations);
                     break;
                 case "goals":
-                    goals = ReadNames(input.Goals, GoalMapping.Goals, "initiative.goals", Initiative.MaxGoals, violations);
+                    goals = ResourceNames.ParseMany(input.Goals, GoalMapping.Goals, "initiative.goals", Initiative.MaxGoals, violations);
                     break;
                 case "backlog_items":
-                    initiative.BacklogItemIds = ReadNames(input.BacklogItems, BacklogItems, "initiative.backlog_items", Initiative.MaxItems, violations)
+                    initiative.BacklogItemIds = ResourceNames.ParseMany(input.BacklogItems, BacklogItems, "initiative.backlog_items", Initiative.MaxItems, violations)
                         .Select(i => i.Id).Distinct().ToList();
                     break;
             }
@@ -187,21 +187,6 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
                 milestones.Add(new Milestone(milestone.Title.Trim(), date, milestone.Done));
         }
         return milestones;
-    }
-
-    private static List<(string Name, Guid Id)> ReadNames(Google.Protobuf.Collections.RepeatedField<string> names, string collection, string field, int max, Violations violations)
-    {
-        if (names.Count > max) violations.Add(field, $"At most {max} entries.");
-        var parsed = new List<(string, Guid)>();
-        for (var i = 0; i < names.Count && i < max; i++)
-        {
-            var prefix = collection + "/";
-            if (names[i].StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(names[i].AsSpan(prefix.Length), "D", out var id))
-                parsed.Add((names[i], id));
-            else
-                violations.Add($"{field}[{i}]", $"Use {collection}/{{id}}.");
-        }
-        return parsed;
     }
 
     private async Task EnsureGoalsOfProductAsync(Initiative initiative, List<(string Name, Guid Id)> goals, CancellationToken cancellationToken)

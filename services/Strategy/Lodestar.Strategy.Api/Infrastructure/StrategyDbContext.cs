@@ -41,6 +41,8 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
 
     public DbSet<KeyResult> KeyResults => Set<KeyResult>();
 
+    public DbSet<HypothesisState> HypothesisStates => Set<HypothesisState>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Product>(product =>
@@ -133,6 +135,13 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             goal.Property(g => g.Owner).HasMaxLength(Goal.MaxOwner);
             goal.HasOne<Product>().WithMany().HasForeignKey(g => g.ProductId).OnDelete(DeleteBehavior.Cascade);
             goal.HasIndex(g => new { g.ProductId, g.PeriodStart });
+        });
+        modelBuilder.Entity<HypothesisState>(hypothesis =>
+        {
+            hypothesis.ToTable("hypothesis_states");
+            hypothesis.Property(h => h.Status).HasMaxLength(40);
+            hypothesis.Property(h => h.MetricKey).HasMaxLength(100);
+            hypothesis.HasIndex(h => new { h.WorkspaceId, h.HypothesisId }).IsUnique();
         });
         modelBuilder.Entity<KeyResult>(keyResult =>
         {

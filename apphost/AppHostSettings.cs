@@ -13,10 +13,11 @@ internal static class AppHostSettings
         DataRoot = Path.Combine(DataRoot, "infrastructure"),
         DeleteDataOnDispose = false,
         Ephemeral = false,
-        // Stable ports: RabbitMQ's node name, and so its data, follows its port.
-        RabbitMqPort = Port("LODESTAR_RABBITMQ_PORT", 35672),
-        RedisPort = Port("LODESTAR_REDIS_PORT", 36379),
-        PostgresPort = Port("LODESTAR_POSTGRES_PORT", 35432),
+        // Stable ports, since RabbitMQ's node name (and so its data) follows its port; below the ephemeral range
+        // (32768+), where outgoing connections could hold them.
+        RabbitMqPort = Port("LODESTAR_RABBITMQ_PORT", 25772),
+        RedisPort = Port("LODESTAR_REDIS_PORT", 26379),
+        PostgresPort = Port("LODESTAR_POSTGRES_PORT", 25432),
     };
 
     private static int Port(string variable, int fallback) =>

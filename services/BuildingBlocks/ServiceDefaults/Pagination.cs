@@ -56,4 +56,21 @@ public static class Pagination
     /// <summary>A token for the page starting at <paramref name="offset"/>, for lists without a unique sort key.</summary>
     public static string OffsetToken(string fingerprint, int offset) =>
         Encode(new PageCursor { RequestFingerprint = fingerprint, LastSortKey = offset.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    /// <summary>
+    /// One page of an offset-paged list: validates the size and token, fetches one row more than the page to learn
+    /// whether another page follows, and returns the rows with the next token ("" on the last page).
+    /// </summary>
+    /// <param name="pageSize">The request's page_size.</param>
+    /// <param name="pageToken">The request's page_token.</param>
+    /// <param name="fingerprint">What the token is bound to (<see cref="Fingerprint"/>).</param>
+    /// <param name="fetch">Reads rows (skip, take) in a stable order.</param>
+    public static async Task<(List<T> Items, string NextPageToken)> OffsetPageAsync<T>(
+        int pageSize, string? pageToken, string fingerprint, Func<int, int, Task<List<T>>> fetch)
+    {
+        var size = PageSize(pageSize);
+        var offset = Offset(Decode(pageToken, fingerprint));
+        var rows = await fetch(offset, size + 1);
+        return rows.Count > size ? (rows.GetRange(0, size), OffsetToken(fingerprint, offset + size)) : (rows, "");
+    }
 }

@@ -1,6 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Lodestar.Common.V1;
 using Lodestar.Errors;
 using Lodestar.Messaging.Outbox;
 using Lodestar.Persistence;
@@ -33,15 +32,9 @@ public sealed class NoteGrpcService(NotesDbContext db, IWorkspaceContext workspa
 
     public override async Task<ListNotesResponse> ListNotes(ListNotesRequest request, ServerCallContext context)
     {
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListNotes));
-        var offset = Pagination.Decode(request.PageToken, fingerprint) is { } cursor ? int.Parse(cursor.LastSortKey) : 0;
-        var page = await db.Notes.OrderBy(n => n.CreateTime).ThenBy(n => n.Id).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListNotesResponse();
-        response.Notes.AddRange(page.Take(size).Select(ToProto));
-        if (page.Count > size)
-            response.NextPageToken = Pagination.Encode(new PageCursor { RequestFingerprint = fingerprint, LastSortKey = (offset + size).ToString() });
-        return response;
+        var (notes, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListNotes)),
+            (skip, take) => db.Notes.OrderBy(n => n.CreateTime).ThenBy(n => n.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new ListNotesResponse { Notes = { notes.Select(ToProto) }, NextPageToken = next };
     }
 
     public override async Task<Lodestar.Testing.V1.Note> UpdateNote(UpdateNoteRequest request, ServerCallContext context)

@@ -36,15 +36,11 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
     public override async Task<V1.ListCompetitorsResponse> ListCompetitors(V1.ListCompetitorsRequest request, ServerCallContext context)
     {
         var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListCompetitors), request.Product);
-        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
         var query = db.Competitors.AsNoTracking();
         if (productId is { } id) query = query.Where(c => c.ProductId == id);
-        var page = await query.OrderBy(c => c.DisplayName).ThenBy(c => c.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new V1.ListCompetitorsResponse { Competitors = { page.Take(size).Select(ToProto) } };
-        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
-        return response;
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListCompetitors), request.Product),
+            (skip, take) => query.OrderBy(c => c.DisplayName).ThenBy(c => c.CreateTime).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListCompetitorsResponse { Competitors = { page.Select(ToProto) }, NextPageToken = next };
     }
 
     public override async Task<V1.Competitor> UpdateCompetitor(V1.UpdateCompetitorRequest request, ServerCallContext context)

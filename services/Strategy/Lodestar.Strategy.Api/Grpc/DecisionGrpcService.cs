@@ -36,16 +36,11 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
     public override async Task<V1.ListDecisionsResponse> ListDecisions(V1.ListDecisionsRequest request, ServerCallContext context)
     {
         var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListDecisions), request.Product);
-        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
         var query = db.Decisions.AsNoTracking();
         if (productId is { } id) query = query.Where(d => d.ProductId == id);
-        var page = await query.OrderByDescending(d => d.DecideDate).ThenByDescending(d => d.CreateTime)
-            .Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new V1.ListDecisionsResponse { Decisions = { page.Take(size).Select(ToProto) } };
-        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
-        return response;
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListDecisions), request.Product),
+            (skip, take) => query.OrderByDescending(d => d.DecideDate).ThenByDescending(d => d.CreateTime).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListDecisionsResponse { Decisions = { page.Select(ToProto) }, NextPageToken = next };
     }
 
     public override async Task<V1.Decision> UpdateDecision(V1.UpdateDecisionRequest request, ServerCallContext context)

@@ -43,20 +43,18 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
     public override async Task<V1.ListGoalsResponse> ListGoals(V1.ListGoalsRequest request, ServerCallContext context)
     {
         var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListGoals), request.Product);
-        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
-
         var query = db.Goals.AsNoTracking();
         if (productId is { } id) query = query.Where(g => g.ProductId == id);
-        var page = await query.OrderBy(g => g.PeriodStart).ThenBy(g => g.Title).ThenBy(g => g.CreateTime)
-            .Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var goals = page.Take(size).ToList();
+        var (goals, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListGoals), request.Product),
+            (skip, take) => query.OrderBy(g => g.PeriodStart).ThenBy(g => g.Title).ThenBy(g => g.CreateTime).Skip(skip).Take(take)
+                .ToListAsync(context.CancellationToken));
         var keyResults = await KeyResultsOfAsync(goals.Select(g => g.Id).ToList(), context.CancellationToken);
         var hypotheses = await HypothesesOfAsync(goals, context.CancellationToken);
-        var response = new V1.ListGoalsResponse { Goals = { goals.Select(g => g.ToProto(keyResults.Where(k => k.GoalId == g.Id).ToList(), hypotheses)) } };
-        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
-        return response;
+        return new V1.ListGoalsResponse
+        {
+            Goals = { goals.Select(g => g.ToProto(keyResults.Where(k => k.GoalId == g.Id).ToList(), hypotheses)) },
+            NextPageToken = next,
+        };
     }
 
     public override async Task<V1.Goal> UpdateGoal(V1.UpdateGoalRequest request, ServerCallContext context)

@@ -48,16 +48,11 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
     public override async Task<V1.ListKpisResponse> ListKpis(V1.ListKpisRequest request, ServerCallContext context)
     {
         var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListKpis), request.Product);
-        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
-
         var query = db.Kpis.AsNoTracking();
         if (productId is { } id) query = query.Where(k => k.ProductId == id);
-        var page = await query.OrderBy(k => k.DisplayName).ThenBy(k => k.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new V1.ListKpisResponse { Kpis = { page.Take(size).Select(k => k.ToProto()) } };
-        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
-        return response;
+        var (kpis, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListKpis), request.Product),
+            (skip, take) => query.OrderBy(k => k.DisplayName).ThenBy(k => k.CreateTime).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListKpisResponse { Kpis = { kpis.Select(k => k.ToProto()) }, NextPageToken = next };
     }
 
     public override async Task<V1.Kpi> UpdateKpi(V1.UpdateKpiRequest request, ServerCallContext context)
@@ -102,15 +97,11 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
     public override async Task<V1.ListKpiValuesResponse> ListKpiValues(V1.ListKpiValuesRequest request, ServerCallContext context)
     {
         var kpi = await FindAsync(request.Parent, "parent", context.CancellationToken);
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListKpiValues), request.Parent);
-        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
-        var page = await db.KpiValues.AsNoTracking().Where(v => v.KpiId == kpi.Id)
-            .OrderByDescending(v => v.MeasureTime).ThenByDescending(v => v.CreateTime)
-            .Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new V1.ListKpiValuesResponse { Values = { page.Take(size).Select(v => v.ToProto()) } };
-        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
-        return response;
+        var (values, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListKpiValues), request.Parent),
+            (skip, take) => db.KpiValues.AsNoTracking().Where(v => v.KpiId == kpi.Id)
+                .OrderByDescending(v => v.MeasureTime).ThenByDescending(v => v.CreateTime)
+                .Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListKpiValuesResponse { Values = { values.Select(v => v.ToProto()) }, NextPageToken = next };
     }
 
     /// <summary>Publishes KpiStatusChanged through the outbox; shared with the metric-value consumer.</summary>

@@ -41,17 +41,13 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
     public override async Task<V1.ListInitiativesResponse> ListInitiatives(V1.ListInitiativesRequest request, ServerCallContext context)
     {
         var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListInitiatives), request.Product);
-        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
         var query = db.Initiatives.AsNoTracking();
         if (productId is { } id) query = query.Where(i => i.ProductId == id);
-        var page = await query.OrderBy(i => i.Title).ThenBy(i => i.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var initiatives = page.Take(size).ToList();
+        var (initiatives, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken,
+            Pagination.Fingerprint(nameof(ListInitiatives), request.Product),
+            (skip, take) => query.OrderBy(i => i.Title).ThenBy(i => i.CreateTime).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
         var shipped = await ShippedAmongAsync(initiatives, context.CancellationToken);
-        var response = new V1.ListInitiativesResponse { Initiatives = { initiatives.Select(i => ToProto(i, shipped)) } };
-        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
-        return response;
+        return new V1.ListInitiativesResponse { Initiatives = { initiatives.Select(i => ToProto(i, shipped)) }, NextPageToken = next };
     }
 
     public override async Task<V1.Initiative> UpdateInitiative(V1.UpdateInitiativeRequest request, ServerCallContext context)

@@ -33,16 +33,12 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
     {
         new Violations().DefinedEnum("function", request.Function, allowZero: true).ThrowIfAny();
         var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
-        var size = Pagination.PageSize(request.PageSize);
-        var fingerprint = Pagination.Fingerprint(nameof(ListStakeholders), request.Function.ToString(), request.Product);
-        var offset = Pagination.Offset(Pagination.Decode(request.PageToken, fingerprint));
         var query = db.Stakeholders.AsNoTracking();
         if (request.Function != V1.StakeholderFunction.Unspecified) query = query.Where(s => s.Function == (StakeholderFunction)request.Function);
         if (productId is { } id) query = query.Where(s => s.ProductId == id);
-        var page = await query.OrderBy(s => s.DisplayName).ThenBy(s => s.CreateTime).Skip(offset).Take(size + 1).ToListAsync(context.CancellationToken);
-        var response = new V1.ListStakeholdersResponse { Stakeholders = { page.Take(size).Select(ToProto) } };
-        if (page.Count > size) response.NextPageToken = Pagination.OffsetToken(fingerprint, offset + size);
-        return response;
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListStakeholders), request.Function.ToString(), request.Product),
+            (skip, take) => query.OrderBy(s => s.DisplayName).ThenBy(s => s.CreateTime).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListStakeholdersResponse { Stakeholders = { page.Select(ToProto) }, NextPageToken = next };
     }
 
     public override async Task<V1.Stakeholder> UpdateStakeholder(V1.UpdateStakeholderRequest request, ServerCallContext context)

@@ -43,7 +43,7 @@ public sealed class StageSuggestionTests(StrategyHosts hosts) : IClassFixture<St
         {
             await Task.Delay(100, Cancel);
             suggestion = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name }, cancellationToken: Cancel);
-        } while (suggestion.History.FirstOrDefault()?.ActiveUsers != 80_000 && DateTime.UtcNow < deadline); // all five periods in
+        } while (!suggestion.History.Select(p => p.ActiveUsers).SequenceEqual([80_000, 76_000, 72_000, 68_000]) && DateTime.UtcNow < deadline);
 
         Assert.Equal((LifecycleStage.Decline, LifecycleStage.Introduction, 3), (suggestion.SuggestedStage, suggestion.CurrentStage, suggestion.FallingPeriods));
         Assert.Equal([80_000d, 76_000, 72_000, 68_000], suggestion.History.Select(p => p.ActiveUsers));

@@ -1,4 +1,5 @@
 using Lodestar.LocalInfrastructure;
+using Lodestar.ServiceDefaults;
 
 namespace Lodestar.AppHost;
 
@@ -19,6 +20,13 @@ internal static class AppHostSettings
         RedisPort = Port("LODESTAR_REDIS_PORT", 26379),
         PostgresPort = Port("LODESTAR_POSTGRES_PORT", 25432),
     };
+
+    /// <summary>The built assembly of a service, copied beside the app host by its project reference.</summary>
+    public static string AssemblyOf<TMarker>() => typeof(TMarker).Assembly.Location;
+
+    public static Uri HttpAddress(string service) => new($"http://127.0.0.1:{LodestarResources.DefaultPorts(service).Http}");
+
+    public static Uri GrpcAddress(string service) => new($"http://127.0.0.1:{LodestarResources.DefaultPorts(service).Grpc}");
 
     private static int Port(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var port) ? port : fallback;

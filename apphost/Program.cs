@@ -1,5 +1,6 @@
 using Lodestar.AppHost;
 using Lodestar.LocalInfrastructure;
+using Lodestar.ServiceDefaults;
 using Microsoft.Extensions.Logging;
 
 using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
@@ -9,6 +10,17 @@ using var shutdown = new ShutdownSignal();
 await using var infrastructure = await LocalServers.StartAsync(AppHostSettings.Infrastructure(), logger, shutdown.Token);
 ResourceEnvironment.Print(infrastructure, Console.Out);
 
-logger.LogInformation("Lodestar infrastructure is running. Press Ctrl+C to stop.");
+await using var strategy = await ServiceProcess.StartAsync(LodestarResources.Strategy, AppHostSettings.AssemblyOf<Lodestar.Strategy.Infrastructure.StrategyDbContext>(),
+    ResourceEnvironment.ForService(infrastructure, LodestarResources.Strategy), AppHostSettings.HttpAddress(LodestarResources.Strategy), logger, shutdown.Token);
+
+var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
+Console.WriteLine($"""
+
+    Lodestar is running. Press Ctrl+C to stop.
+      strategy  REST {strategy.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Strategy)}
+      workspace {workspace}
+      export WS={workspace}
+      export TOKEN={token}
+    """);
 await shutdown.WaitAsync();
 logger.LogInformation("Stopping…");

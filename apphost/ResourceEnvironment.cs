@@ -15,6 +15,29 @@ internal static class ResourceEnvironment
         return variables;
     }
 
+    /// <summary>Everything a service process receives: connections, endpoints, data folder, environment.</summary>
+    public static Dictionary<string, string> ForService(LocalServers infrastructure, string service)
+    {
+        var variables = new Dictionary<string, string>(For(infrastructure))
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Kestrel__Endpoints__http__Url"] = AppHostSettings.HttpAddress(service).ToString().TrimEnd('/'),
+            ["Kestrel__Endpoints__grpc__Url"] = AppHostSettings.GrpcAddress(service).ToString().TrimEnd('/'),
+            ["Lodestar__DataPath"] = Path.Combine(AppHostSettings.DataRoot, "data"),
+            ["OTEL_SERVICE_NAME"] = service,
+        };
+        variables.Remove("LODESTAR_POSTGRES");
+        // The services the app host runs so far; the others join with their issues.
+        foreach (var name in new[] { LodestarResources.Strategy })
+        {
+            variables[$"services__{name}__http__0"] = AppHostSettings.HttpAddress(name).ToString().TrimEnd('/');
+            variables[$"services__{name}__grpc__0"] = AppHostSettings.GrpcAddress(name).ToString().TrimEnd('/');
+        }
+        if (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } otlp) variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
+        return variables;
+    }
+
     public static void Print(LocalServers infrastructure, TextWriter output)
     {
         output.WriteLine($"Infrastructure ({infrastructure.Mode}):");

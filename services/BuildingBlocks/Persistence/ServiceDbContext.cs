@@ -72,9 +72,7 @@ public abstract class ServiceDbContext(DbContextOptions options, IWorkspaceConte
 
     private void StampWorkspaceEntities()
     {
-        // Microseconds: PostgreSQL keeps no finer, and a resource must read back exactly as it was returned.
-        var now = DateTime.UtcNow;
-        now = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        var now = StoredTime.Now;
         foreach (var entry in ChangeTracker.Entries<WorkspaceEntity>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;

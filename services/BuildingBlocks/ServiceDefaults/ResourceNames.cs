@@ -16,10 +16,14 @@ public static class ResourceNames
         var prefix = collection + "/";
         if (string.IsNullOrEmpty(name))
             throw new ValidationException(field, $"Required: a resource name of the form {collection}/{{id}}.");
-        if (!name.StartsWith(prefix, StringComparison.Ordinal) || !Guid.TryParseExact(name.AsSpan(prefix.Length), "D", out var id))
+        if (!TryParseId(name, prefix, out var id))
             throw new ValidationException(field, $"'{Truncate(name)}' is not a resource name of the form {collection}/{{id}}.");
         return id;
     }
+
+    /// <summary>The id of an optional "{collection}/{id}" reference, such as a list filter; null when empty.</summary>
+    public static Guid? ParseOptionalId(string? name, string collection, string field) =>
+        string.IsNullOrEmpty(name) ? null : ParseId(name, collection, field);
 
     /// <summary>The parent and child ids in "{parentCollection}/{id}/{collection}/{id}".</summary>
     public static (Guid ParentId, Guid Id) ParseChildId(string? name, string parentCollection, string collection, string field)
@@ -44,12 +48,27 @@ public static class ResourceNames
         var parsed = new List<(string, Guid)>();
         for (var i = 0; i < names.Count && i < max; i++)
         {
-            if (names[i].StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(names[i].AsSpan(prefix.Length), "D", out var id))
+            if (TryParseId(names[i], prefix, out var id))
                 parsed.Add((names[i], id));
             else
                 violations.Add($"{field}[{i}]", $"'{Truncate(names[i])}' is not a resource name of the form {collection}/{{id}}.");
         }
         return parsed;
+    }
+
+    /// <summary>The parent id in a singleton name such as "products/{id}/roadmap"; anything else is INVALID_ARGUMENT.</summary>
+    public static Guid ParseSingletonParentId(string? name, string parentCollection, string singleton, string field)
+    {
+        var suffix = "/" + singleton;
+        return name is not null && name.EndsWith(suffix, StringComparison.Ordinal) && TryParseId(name[..^suffix.Length], parentCollection + "/", out var id)
+            ? id
+            : throw new ValidationException(field, $"'{Truncate(name ?? "")}' is not a resource name of the form {parentCollection}/{{id}}{suffix}.");
+    }
+
+    private static bool TryParseId(string name, string prefix, out Guid id)
+    {
+        id = Guid.Empty;
+        return name.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(name.AsSpan(prefix.Length), "D", out id);
     }
 
     private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";

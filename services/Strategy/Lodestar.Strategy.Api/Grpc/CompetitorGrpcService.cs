@@ -22,9 +22,7 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
         var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "competitor.product");
         var competitor = new Competitor { ProductId = productId };
         Apply(competitor, input, Fields);
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, context.CancellationToken)
-            ?? throw new NotFoundException("Product", input.Product);
-        product.EnsureChangeable();
+        (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
         db.Competitors.Add(competitor);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(competitor);
@@ -35,7 +33,7 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
 
     public override async Task<V1.ListCompetitorsResponse> ListCompetitors(V1.ListCompetitorsRequest request, ServerCallContext context)
     {
-        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
         var query = db.Competitors.AsNoTracking();
         if (productId is { } id) query = query.Where(c => c.ProductId == id);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListCompetitors), request.Product),

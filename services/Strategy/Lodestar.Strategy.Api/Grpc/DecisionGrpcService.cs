@@ -22,7 +22,7 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
         var input = request.Decision ?? throw new ValidationException("decision", "Required.");
         var decision = new Decision
         {
-            ProductId = await StakeholderGrpcService.OptionalProductAsync(db, input.Product, "decision.product", context.CancellationToken),
+            ProductId = await db.FindOptionalProductIdAsync(input.Product, "decision.product", context.CancellationToken),
         };
         await ApplyAsync(decision, input, Fields, context.CancellationToken);
         db.Decisions.Add(decision);
@@ -35,7 +35,7 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
 
     public override async Task<V1.ListDecisionsResponse> ListDecisions(V1.ListDecisionsRequest request, ServerCallContext context)
     {
-        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
         var query = db.Decisions.AsNoTracking();
         if (productId is { } id) query = query.Where(d => d.ProductId == id);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListDecisions), request.Product),

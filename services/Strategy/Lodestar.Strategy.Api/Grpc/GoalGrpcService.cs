@@ -25,9 +25,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "goal.product");
         var goal = new Goal { ProductId = productId };
         Apply(goal, input, GoalFields);
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, context.CancellationToken)
-            ?? throw new NotFoundException("Product", input.Product);
-        product.EnsureChangeable();
+        (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
         db.Goals.Add(goal);
         RaiseGoalChanged(goal, "active");
         await db.SaveChangesAsync(context.CancellationToken);
@@ -42,7 +40,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
 
     public override async Task<V1.ListGoalsResponse> ListGoals(V1.ListGoalsRequest request, ServerCallContext context)
     {
-        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
         var query = db.Goals.AsNoTracking();
         if (productId is { } id) query = query.Where(g => g.ProductId == id);
         var (goals, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListGoals), request.Product),

@@ -21,8 +21,7 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         var input = request.Kpi ?? throw new ValidationException("kpi", "Required.");
         var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "kpi.product");
         Validate(input, ["display_name", "direction", "target", "at_risk_band"], "kpi").Check("kpi.metric_key", input.MetricKey).ThrowIfAny();
-        var product = await FindProductAsync(productId, input.Product, context.CancellationToken);
-        product.EnsureChangeable();
+        (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
 
         var kpi = new Kpi
         {
@@ -47,7 +46,7 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
 
     public override async Task<V1.ListKpisResponse> ListKpis(V1.ListKpisRequest request, ServerCallContext context)
     {
-        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
         var query = db.Kpis.AsNoTracking();
         if (productId is { } id) query = query.Where(k => k.ProductId == id);
         var (kpis, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListKpis), request.Product),
@@ -134,9 +133,6 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         if (other is not null)
             throw new ValidationException(field, $"The product's North Star is already '{other}': unset it first.");
     }
-
-    private async Task<Product> FindProductAsync(Guid id, string name, CancellationToken cancellationToken) =>
-        await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Product", name);
 
     private async Task<Kpi> FindAsync(string name, string field, CancellationToken cancellationToken)
     {

@@ -142,7 +142,7 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
 
     public override async Task<V1.StageSuggestion> GetStageSuggestion(V1.GetStageSuggestionRequest request, ServerCallContext context)
     {
-        var product = await FindAsync(ProductOf(request.Name, "/stageSuggestion", "name"), "name", context.CancellationToken);
+        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(request.Name, ProductMapping.Products, "stageSuggestion", "name"), request.Name, context.CancellationToken);
         var options = stageSuggestion.Value;
         var history = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id)
             .OrderByDescending(p => p.MeasuredAt).Take(options.Periods + 1).ToListAsync(context.CancellationToken);
@@ -161,12 +161,21 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         };
     }
 
-    private static readonly string[] PositioningFields =
-        ["vision", "target_persona", "need", "category", "key_benefit", "main_alternative", "differentiator"];
+    /// <summary>Each positioning field: how to read it from the request, where it goes, and its length limit.</summary>
+    private static readonly Dictionary<string, (Func<V1.Positioning, string> Read, Action<Positioning, string> Write, int Max)> PositioningFields = new()
+    {
+        ["vision"] = (p => p.Vision, (p, v) => p.Vision = v, Positioning.MaxVision),
+        ["target_persona"] = (p => p.TargetPersona, (p, v) => p.TargetPersona = v, Positioning.MaxPart),
+        ["need"] = (p => p.Need, (p, v) => p.Need = v, Positioning.MaxPart),
+        ["category"] = (p => p.Category, (p, v) => p.Category = v, Positioning.MaxPart),
+        ["key_benefit"] = (p => p.KeyBenefit, (p, v) => p.KeyBenefit = v, Positioning.MaxPart),
+        ["main_alternative"] = (p => p.MainAlternative, (p, v) => p.MainAlternative = v, Positioning.MaxPart),
+        ["differentiator"] = (p => p.Differentiator, (p, v) => p.Differentiator = v, Positioning.MaxPart),
+    };
 
     public override async Task<V1.Positioning> GetPositioning(V1.GetPositioningRequest request, ServerCallContext context)
     {
-        var product = await FindAsync(ProductOf(request.Name, "/positioning", "name"), "name", context.CancellationToken);
+        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(request.Name, ProductMapping.Products, "positioning", "name"), request.Name, context.CancellationToken);
         var positioning = await db.Positionings.AsNoTracking().FirstOrDefaultAsync(p => p.ProductId == product.Id, context.CancellationToken);
         return (positioning ?? new Positioning { ProductId = product.Id }).ToProto(product);
     }
@@ -174,7 +183,7 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
     public override async Task<V1.Positioning> UpdatePositioning(V1.UpdatePositioningRequest request, ServerCallContext context)
     {
         var input = request.Positioning ?? throw new ValidationException("positioning", "Required.");
-        var product = await FindAsync(ProductOf(input.Name, "/positioning", "positioning.name"), "positioning.name", context.CancellationToken);
+        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(input.Name, ProductMapping.Products, "positioning", "positioning.name"), input.Name, context.CancellationToken);
         product.EnsureChangeable();
         var positioning = await db.Positionings.FirstOrDefaultAsync(p => p.ProductId == product.Id, context.CancellationToken);
         if (positioning is null)
@@ -190,40 +199,16 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         }
 
         var violations = new Violations();
-        foreach (var path in FieldMasks.OrAll(request.UpdateMask, PositioningFields))
+        foreach (var path in FieldMasks.OrAll(request.UpdateMask, [.. PositioningFields.Keys]))
         {
-            var (value, max) = path switch
-            {
-                "vision" => (input.Vision, Positioning.MaxVision),
-                "target_persona" => (input.TargetPersona, Positioning.MaxPart),
-                "need" => (input.Need, Positioning.MaxPart),
-                "category" => (input.Category, Positioning.MaxPart),
-                "key_benefit" => (input.KeyBenefit, Positioning.MaxPart),
-                "main_alternative" => (input.MainAlternative, Positioning.MaxPart),
-                _ => (input.Differentiator, Positioning.MaxPart),
-            };
-            violations.OptionalText($"positioning.{path}", value, max);
-            value = value.Trim();
-            _ = path switch
-            {
-                "vision" => positioning.Vision = value,
-                "target_persona" => positioning.TargetPersona = value,
-                "need" => positioning.Need = value,
-                "category" => positioning.Category = value,
-                "key_benefit" => positioning.KeyBenefit = value,
-                "main_alternative" => positioning.MainAlternative = value,
-                _ => positioning.Differentiator = value,
-            };
+            var (read, write, max) = PositioningFields[path];
+            violations.OptionalText($"positioning.{path}", read(input), max);
+            write(positioning, read(input).Trim());
         }
         violations.ThrowIfAny();
         await db.SaveChangesAsync(context.CancellationToken);
         return positioning.ToProto(product);
     }
-
-    /// <summary>"products/{id}" from a singleton name such as "products/{id}/positioning".</summary>
-    private static string ProductOf(string name, string suffix, string field) =>
-        name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length]
-        : throw new ValidationException(field, $"Use products/{{id}}{suffix}.");
 
     public override async Task<V1.ListStageReviewsResponse> ListStageReviews(V1.ListStageReviewsRequest request, ServerCallContext context)
     {
@@ -249,12 +234,8 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         return response;
     }
 
-    private async Task<Product> FindAsync(string name, string field, CancellationToken cancellationToken)
-    {
-        var id = ResourceNames.ParseId(name, ProductMapping.Products, field);
-        return await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Product", name);
-    }
+    private Task<Product> FindAsync(string name, string field, CancellationToken cancellationToken) =>
+        db.FindProductAsync(name, field, cancellationToken);
 
     private void RaiseProductChanged(Product product) =>
         db.AddIntegrationEvent(new ProductChanged(product.Id, product.DisplayName, product.Stage.ToEventName(), product.Archived)

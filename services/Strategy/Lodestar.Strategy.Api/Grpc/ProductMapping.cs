@@ -1,6 +1,7 @@
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Products;
+using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.Strategy.Grpc;
@@ -8,7 +9,7 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>Domain ⇄ API shapes of products and stage reviews.</summary>
 internal static class ProductMapping
 {
-    public const string Products = "products";
+    public const string Products = ProductLookup.Products;
     public const string StageReviews = "stageReviews";
 
     public static V1.Product ToProto(this Product product) => new()

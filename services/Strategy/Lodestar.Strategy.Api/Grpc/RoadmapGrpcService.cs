@@ -26,9 +26,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
         var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "initiative.product");
         var initiative = new Initiative { ProductId = productId };
         var goalNames = Apply(initiative, input, Fields);
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, context.CancellationToken)
-            ?? throw new NotFoundException("Product", input.Product);
-        product.EnsureChangeable();
+        (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
         await EnsureGoalsOfProductAsync(initiative, goalNames, context.CancellationToken);
         db.Initiatives.Add(initiative);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -40,7 +38,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
 
     public override async Task<V1.ListInitiativesResponse> ListInitiatives(V1.ListInitiativesRequest request, ServerCallContext context)
     {
-        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
         var query = db.Initiatives.AsNoTracking();
         if (productId is { } id) query = query.Where(i => i.ProductId == id);
         var (initiatives, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken,
@@ -74,10 +72,8 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
     public override async Task<V1.Roadmap> GetRoadmap(V1.GetRoadmapRequest request, ServerCallContext context)
     {
         new Violations().DefinedEnum("grouping", request.Grouping, allowZero: true).ThrowIfAny();
-        const string suffix = "/roadmap";
-        if (!request.Name.EndsWith(suffix, StringComparison.Ordinal)) throw new ValidationException("name", "Use products/{id}/roadmap.");
-        var productId = ResourceNames.ParseId(request.Name[..^suffix.Length], ProductMapping.Products, "name");
-        if (!await db.Products.AnyAsync(p => p.Id == productId, context.CancellationToken)) throw new NotFoundException("Product", request.Name[..^suffix.Length]);
+        var productId = ResourceNames.ParseSingletonParentId(request.Name, ProductMapping.Products, "roadmap", "name");
+        await db.FindProductAsync(productId, request.Name, context.CancellationToken);
 
         var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.ProductId == productId).ToListAsync(context.CancellationToken);
         var shipped = await ShippedAmongAsync(initiatives, context.CancellationToken);

@@ -19,7 +19,7 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
     public override async Task<V1.Stakeholder> CreateStakeholder(V1.CreateStakeholderRequest request, ServerCallContext context)
     {
         var input = request.Stakeholder ?? throw new ValidationException("stakeholder", "Required.");
-        var stakeholder = new Stakeholder { ProductId = await OptionalProductAsync(db, input.Product, "stakeholder.product", context.CancellationToken) };
+        var stakeholder = new Stakeholder { ProductId = await db.FindOptionalProductIdAsync(input.Product, "stakeholder.product", context.CancellationToken) };
         Apply(stakeholder, input, Fields);
         db.Stakeholders.Add(stakeholder);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -32,7 +32,7 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
     public override async Task<V1.ListStakeholdersResponse> ListStakeholders(V1.ListStakeholdersRequest request, ServerCallContext context)
     {
         new Violations().DefinedEnum("function", request.Function, allowZero: true).ThrowIfAny();
-        var productId = string.IsNullOrEmpty(request.Product) ? (Guid?)null : ResourceNames.ParseId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
         var query = db.Stakeholders.AsNoTracking();
         if (request.Function != V1.StakeholderFunction.Unspecified) query = query.Where(s => s.Function == (StakeholderFunction)request.Function);
         if (productId is { } id) query = query.Where(s => s.ProductId == id);
@@ -58,14 +58,6 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
         db.Stakeholders.Remove(stakeholder);
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();
-    }
-
-    /// <summary>The id of an optional product reference; an unknown product is NOT_FOUND.</summary>
-    internal static async Task<Guid?> OptionalProductAsync(StrategyDbContext db, string name, string field, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(name)) return null;
-        var id = ResourceNames.ParseId(name, ProductMapping.Products, field);
-        return await db.Products.AnyAsync(p => p.Id == id, cancellationToken) ? id : throw new NotFoundException("Product", name);
     }
 
     private static void Apply(Stakeholder stakeholder, V1.Stakeholder input, IReadOnlyList<string> paths)

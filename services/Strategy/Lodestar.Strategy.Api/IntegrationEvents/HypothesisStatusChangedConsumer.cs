@@ -1,5 +1,6 @@
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Messaging.Inbox;
+using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.Strategy.Domain.Goals;
 using Lodestar.Strategy.Infrastructure;
@@ -13,8 +14,7 @@ public sealed class HypothesisStatusChangedConsumer(StrategyDbContext db, Worksp
 {
     protected override async Task HandleAsync(HypothesisStatusChanged message, CancellationToken cancellationToken)
     {
-        var at = message.OccurredAt.UtcDateTime;
-        at = new DateTime(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
+        var at = StoredTime.Of(message.OccurredAt);
         var state = await Db.HypothesisStates.FirstOrDefaultAsync(h => h.HypothesisId == message.HypothesisId, cancellationToken);
         if (state is null)
         {

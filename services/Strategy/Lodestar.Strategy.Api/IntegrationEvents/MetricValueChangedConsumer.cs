@@ -1,5 +1,6 @@
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Messaging.Inbox;
+using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.Strategy.Grpc;
 using Lodestar.Strategy.Infrastructure;
@@ -19,8 +20,7 @@ public sealed class MetricValueChangedConsumer(
 {
     protected override async Task HandleAsync(MetricValueChanged message, CancellationToken cancellationToken)
     {
-        var measuredAt = message.MeasuredAt.UtcDateTime;
-        measuredAt = new DateTime(measuredAt.Ticks - (measuredAt.Ticks % 10), DateTimeKind.Utc);
+        var measuredAt = StoredTime.Of(message.MeasuredAt);
         var kpis = await Db.Kpis.Where(k => k.ProductId == message.ProductId && k.MetricKey == message.MetricKey).ToListAsync(cancellationToken);
         foreach (var kpi in kpis)
         {

@@ -1,5 +1,6 @@
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Messaging.Inbox;
+using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.Strategy.Domain.Roadmap;
 using Lodestar.Strategy.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class SprintCompletedConsumer(StrategyDbContext db, WorkspaceConte
             ProductId = message.ProductId,
             CommittedPoints = message.CommittedPoints,
             CompletedPoints = message.CompletedPoints,
-            CompletedAt = message.OccurredAt.UtcDateTime,
+            CompletedAt = StoredTime.Of(message.OccurredAt),
         });
     }
 }

@@ -18,4 +18,15 @@ public static class JsonColumn
         new((a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),
             list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
             list => list.ToList());
+
+    /// <summary>Compares any value object by its JSON form, so edits inside nested lists and maps are detected.</summary>
+    public static ValueComparer<T> SerializedComparer<T>()
+        where T : new() =>
+        new((a, b) => Serialize(a) == Serialize(b), value => Serialize(value).GetHashCode(StringComparison.Ordinal), value => Copy(value));
+
+    private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, Options);
+
+    private static T Copy<T>(T value)
+        where T : new() =>
+        JsonSerializer.Deserialize<T>(Serialize(value), Options) ?? new T();
 }

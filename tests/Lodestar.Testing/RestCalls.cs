@@ -1,7 +1,8 @@
+using Xunit;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Strategy.FunctionalTests.Infrastructure;
+namespace Lodestar.Testing;
 
 /// <summary>REST calls that must succeed, returning the JSON body.</summary>
 public static class RestCalls

@@ -1,7 +1,8 @@
+using Xunit;
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Strategy.FunctionalTests.Infrastructure;
+namespace Lodestar.Testing;
 
 /// <summary>Asserts on failed calls: the status code and the fields named.</summary>
 public static class Rpc

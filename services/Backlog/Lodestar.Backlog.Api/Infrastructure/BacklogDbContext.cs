@@ -1,0 +1,65 @@
+using Lodestar.Backlog.Domain.Context;
+using Lodestar.Backlog.Domain.Items;
+using Lodestar.Backlog.Domain.Products;
+using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Messaging;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Backlog.Infrastructure;
+
+public class BacklogDbContext(DbContextOptions options, IWorkspaceContext workspace) : ServiceDbContext(options, workspace)
+{
+    public DbSet<BacklogProduct> Products => Set<BacklogProduct>();
+
+    public DbSet<BacklogItem> Items => Set<BacklogItem>();
+
+    public DbSet<ProblemEvidence> ProblemEvidence => Set<ProblemEvidence>();
+
+    public DbSet<HypothesisState> HypothesisStates => Set<HypothesisState>();
+
+    public DbSet<GoalContext> Goals => Set<GoalContext>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<BacklogProduct>(product =>
+        {
+            product.ToTable("products");
+            product.Property(p => p.DisplayName).HasMaxLength(200);
+            product.Property(p => p.Criteria).HasConversion(JsonColumn.Converter<List<Criterion>>(), JsonColumn.Comparer<Criterion>());
+            product.Ignore(p => p.Scoring);
+        });
+        modelBuilder.Entity<BacklogItem>(item =>
+        {
+            item.ToTable("items");
+            item.Property(i => i.Title).HasMaxLength(BacklogItem.MaxTitle);
+            item.Property(i => i.Description).HasMaxLength(BacklogItem.MaxDescription);
+            item.Property(i => i.ExternalKey).HasMaxLength(BacklogItem.MaxExternalKey);
+            item.Property(i => i.Rank).HasMaxLength(100);
+            item.Property(i => i.Inputs).HasConversion(JsonColumn.Converter<PriorityInputs>(), JsonColumn.SerializedComparer<PriorityInputs>());
+            item.OwnsOne(i => i.LastRescore, rescore => rescore.ToJson());
+            item.HasOne<BacklogProduct>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+            item.HasIndex(i => new { i.ProductId, i.Rank });
+            item.HasIndex(i => new { i.ProductId, i.RankingScore });
+            item.HasIndex(i => new { i.ProductId, i.ExternalKey }).IsUnique();
+            item.HasIndex(i => i.ParentId);
+            item.HasIndex(i => i.SprintId);
+            item.HasIndex(i => i.CreateTime);
+        });
+        modelBuilder.Entity<ProblemEvidence>(evidence => evidence.ToTable("problem_evidence"));
+        modelBuilder.Entity<HypothesisState>(hypothesis =>
+        {
+            hypothesis.ToTable("hypothesis_states");
+            hypothesis.Property(h => h.Status).HasMaxLength(40);
+        });
+        modelBuilder.Entity<GoalContext>(goal =>
+        {
+            goal.ToTable("goals");
+            goal.Property(g => g.Title).HasMaxLength(300);
+            goal.Property(g => g.Status).HasMaxLength(40);
+        });
+        modelBuilder.AddIntegrationEventTables();
+        base.OnModelCreating(modelBuilder);
+    }
+}

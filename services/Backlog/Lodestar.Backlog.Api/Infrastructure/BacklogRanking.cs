@@ -1,0 +1,81 @@
+using Lodestar.Backlog.Domain.Items;
+using Lodestar.Backlog.Domain.Ranking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Backlog.Infrastructure;
+
+/// <summary>
+/// Keeps rank keys: an item placed by score goes directly above the highest-scored item scoring below it (unscored
+/// items go last); a manual move goes between two neighbours. Each touches only the item placed, unless keys have
+/// grown long or collided (two writers at once), when the product's keys are re-spaced in their current order.
+/// Changes are tracked, not saved: they commit with the caller's change.
+/// </summary>
+public static class BacklogRanking
+{
+    /// <summary>Gives <paramref name="item"/> a rank key by its <see cref="BacklogItem.RankingScore"/>.</summary>
+    public static async Task PlaceByScoreAsync(this BacklogDbContext db, BacklogItem item, CancellationToken cancellationToken)
+    {
+        var others = Others(db, item);
+        var score = item.RankingScore;
+        var next = score is null
+            ? null
+            : await others.Where(i => i.RankingScore < score).OrderByDescending(i => i.RankingScore).ThenBy(i => i.Rank)
+                  .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken)
+              ?? await others.Where(i => i.RankingScore == null).OrderBy(i => i.Rank).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        await PlaceBeforeAsync(db, item, next, cancellationToken);
+    }
+
+    /// <summary>Puts <paramref name="item"/> directly above <paramref name="target"/>, or directly below it.</summary>
+    public static async Task MoveAsync(this BacklogDbContext db, BacklogItem item, BacklogItem target, bool above, CancellationToken cancellationToken)
+    {
+        var next = above
+            ? target.Id
+            : await Others(db, item).Where(i => string.Compare(i.Rank, target.Rank) > 0)
+                .OrderBy(i => i.Rank).ThenBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        await PlaceBeforeAsync(db, item, next, cancellationToken);
+    }
+
+    /// <summary>Gives every item of the product a fresh, evenly spaced key, by score (unscored last, oldest first).</summary>
+    public static async Task<int> RerankAsync(this BacklogDbContext db, Guid productId, CancellationToken cancellationToken)
+    {
+        var items = await db.Items.Where(i => i.ProductId == productId).ToListAsync(cancellationToken);
+        var ordered = items.OrderBy(i => i.RankingScore is null).ThenByDescending(i => i.RankingScore).ThenBy(i => i.CreateTime).ThenBy(i => i.Id).ToList();
+        var keys = FractionalRank.Spread(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Rank = keys[i];
+            ordered[i].ManuallyRanked = false;
+        }
+        return ordered.Count;
+    }
+
+    /// <summary>Places <paramref name="item"/> directly above the item <paramref name="nextId"/> (null: at the bottom).</summary>
+    private static async Task PlaceBeforeAsync(BacklogDbContext db, BacklogItem item, Guid? nextId, CancellationToken cancellationToken)
+    {
+        var others = Others(db, item);
+        var next = nextId is null ? null : await others.Where(i => i.Id == nextId).Select(i => i.Rank).FirstAsync(cancellationToken);
+        var previous = next is null
+            ? await others.OrderByDescending(i => i.Rank).Select(i => i.Rank).FirstOrDefaultAsync(cancellationToken)
+            : await others.Where(i => string.Compare(i.Rank, next) < 0).OrderByDescending(i => i.Rank).Select(i => i.Rank).FirstOrDefaultAsync(cancellationToken);
+        // Twins of the next key (two writers at once) leave no gap to aim for.
+        var collided = next is not null && await others.CountAsync(i => i.Rank == next, cancellationToken) > 1;
+        var key = collided ? null : FractionalRank.Between(previous, next);
+        if (key is null || key.Length > FractionalRank.RespaceAboveLength)
+            await RespaceAroundAsync(db, item, nextId, cancellationToken);
+        else
+            item.Rank = key;
+    }
+
+    /// <summary>Re-spaces the keys of the product's items in their current order, leaving <paramref name="item"/>'s slot above <paramref name="nextId"/>.</summary>
+    private static async Task RespaceAroundAsync(BacklogDbContext db, BacklogItem item, Guid? nextId, CancellationToken cancellationToken)
+    {
+        var others = await Others(db, item).OrderBy(i => i.Rank).ThenBy(i => i.Id).ToListAsync(cancellationToken);
+        var slot = nextId is null ? others.Count : others.FindIndex(i => i.Id == nextId);
+        var keys = FractionalRank.Spread(others.Count + 1);
+        for (var i = 0; i < others.Count; i++) others[i].Rank = keys[i < slot ? i : i + 1];
+        item.Rank = keys[slot];
+    }
+
+    private static IQueryable<BacklogItem> Others(BacklogDbContext db, BacklogItem item) =>
+        db.Items.Where(i => i.ProductId == item.ProductId && i.Id != item.Id);
+}

@@ -1,0 +1,33 @@
+using Lodestar.Backlog.Domain.Context;
+using Lodestar.Backlog.Domain.Items;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Backlog.Infrastructure;
+
+/// <summary>Loads the <see cref="ItemContext"/> of a page of items in a handful of queries, whatever the page size.</summary>
+public static class ItemContextLoader
+{
+    public static async Task<ItemContext> LoadContextAsync(this BacklogDbContext db, IReadOnlyCollection<BacklogItem> items, CancellationToken cancellationToken)
+    {
+        var productIds = items.Select(i => i.ProductId).Distinct().ToList();
+        var problemIds = items.SelectMany(i => i.ProblemIds).Distinct().ToList();
+        var hypothesisIds = items.SelectMany(i => i.HypothesisIds).Distinct().ToList();
+        var blockerIds = items.SelectMany(i => i.BlockedBy).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var evidence = problemIds.Count == 0
+            ? new Dictionary<Guid, ProblemEvidence>()
+            : await db.ProblemEvidence.AsNoTracking().Where(e => problemIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var invalidated = hypothesisIds.Count == 0
+            ? []
+            : (await db.HypothesisStates.AsNoTracking().Where(h => hypothesisIds.Contains(h.Id) && h.Status == HypothesisState.Invalidated)
+                .Select(h => h.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var blockers = blockerIds.Count == 0
+            ? new Dictionary<Guid, ItemStatus>()
+            : await db.Items.AsNoTracking().Where(i => blockerIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+        var goalIds = items.SelectMany(i => i.GoalIds).Distinct().ToList();
+        var goals = goalIds.Count == 0
+            ? new Dictionary<Guid, GoalContext>()
+            : await db.Goals.AsNoTracking().Where(g => goalIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
+        return new ItemContext(products, evidence, invalidated, blockers, goals);
+    }
+}

@@ -1,0 +1,58 @@
+using Lodestar.Backlog.Domain.Context;
+using Lodestar.Backlog.Domain.Items;
+using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Backlog.Infrastructure;
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Messaging.Inbox;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Backlog.IntegrationEvents;
+
+/// <summary>
+/// Keeps each problem's latest evidence summary and re-scores the items that solve it: their ranking score (and
+/// place, unless placed by hand) and, when RICE moved, a record of which problem's evidence moved it.
+/// </summary>
+public sealed class ProblemEvidenceChangedConsumer(BacklogDbContext db, WorkspaceContext workspace, ILogger<ProblemEvidenceChangedConsumer> logger)
+    : IdempotentConsumer<ProblemEvidenceChanged, BacklogDbContext>(db, workspace, logger)
+{
+    protected override async Task HandleAsync(ProblemEvidenceChanged message, CancellationToken cancellationToken)
+    {
+        var at = StoredTime.Of(message.OccurredAt);
+        var evidence = await Db.ProblemEvidence.FirstOrDefaultAsync(e => e.Id == message.ProblemId, cancellationToken);
+        if (evidence is not null && evidence.ReportedAt > at) return;
+
+        var problemId = message.ProblemId;
+        var items = await Db.Items.Where(i => i.ProblemIds.Contains(problemId)).ToListAsync(cancellationToken);
+        var productIds = items.Select(i => i.ProductId).Distinct().ToList();
+        var products = await Db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var before = new Dictionary<Guid, double?>();
+        foreach (var item in items) before[item.Id] = await RiceOfAsync(item, products[item.ProductId].Scoring, cancellationToken);
+
+        if (evidence is null) Db.ProblemEvidence.Add(evidence = new ProblemEvidence { Id = problemId });
+        evidence.ProductId = message.ProductId;
+        evidence.InsightCount = message.InsightCount;
+        evidence.DistinctCustomers = message.DistinctCustomers;
+        evidence.DistinctPersonas = message.DistinctPersonas;
+        evidence.WeightedScore = message.WeightedScore;
+        evidence.AverageImportance = message.AverageImportance;
+        evidence.LatestInsightAt = message.LatestInsightAt is { } latest ? StoredTime.Of(latest) : null;
+        evidence.ReportedAt = at;
+        // Placement queries the database, so each step is saved inside the consumer's transaction.
+        await Db.SaveChangesAsync(cancellationToken);
+
+        foreach (var item in items)
+        {
+            var product = products[item.ProductId];
+            var previous = before[item.Id];
+            var current = await RiceOfAsync(item, product.Scoring, cancellationToken);
+            if (previous != current) item.LastRescore = new EvidenceRescore { ProblemId = problemId, PreviousScore = previous, Score = current, At = at };
+            await Db.RescoreAsync(item, product, place: false, cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task<double?> RiceOfAsync(BacklogItem item, ScoringContext scoring, CancellationToken cancellationToken) =>
+        ItemScorer.EffectiveRice(item.Inputs, scoring, await Db.EvidenceOfAsync(item, cancellationToken))?.Score(ItemScorer.Typed);
+}

@@ -13,11 +13,15 @@ ResourceEnvironment.Print(infrastructure, Console.Out);
 await using var strategy = await ServiceProcess.StartAsync(LodestarResources.Strategy, AppHostSettings.AssemblyOf<Lodestar.Strategy.Infrastructure.StrategyDbContext>(),
     ResourceEnvironment.ForService(infrastructure, LodestarResources.Strategy), AppHostSettings.HttpAddress(LodestarResources.Strategy), logger, shutdown.Token);
 
+await using var backlog = await ServiceProcess.StartAsync(LodestarResources.Backlog, AppHostSettings.AssemblyOf<Lodestar.Backlog.Infrastructure.BacklogDbContext>(),
+    ResourceEnvironment.ForService(infrastructure, LodestarResources.Backlog), AppHostSettings.HttpAddress(LodestarResources.Backlog), logger, shutdown.Token);
+
 var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.
       strategy  REST {strategy.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Strategy)}
+      backlog   REST {backlog.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Backlog)}
       workspace {workspace}
       export WS={workspace}
       export TOKEN={token}

@@ -22,6 +22,7 @@ public static class BacklogServiceExtensions
             bus.AddConsumer<GoalChangedConsumer>();
         });
         builder.Services.AddScoped<ItemEditor>();
+        builder.Services.AddScoped<SprintEditor>();
         return builder;
     }
 
@@ -30,6 +31,7 @@ public static class BacklogServiceExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<BacklogItemGrpcService>();
         app.MapGrpcService<PrioritizationGrpcService>();
+        app.MapGrpcService<SprintGrpcService>();
         return app;
     }
 }

@@ -9,7 +9,7 @@ public static class BacklogNames
     public const string Hypotheses = "hypotheses";
     public const string Goals = "goals";
     public const string Initiatives = "initiatives";
-    public const string Sprints = "sprints";
+    public const string Sprints = Infrastructure.SprintLookup.Sprints;
     public const string Settings = "backlogSettings";
     public const string Backlog = "backlog";
 }

@@ -2,6 +2,7 @@ using Lodestar.Backlog.Domain.Context;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Products;
 using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.Security;
@@ -20,6 +21,10 @@ public class BacklogDbContext(DbContextOptions options, IWorkspaceContext worksp
     public DbSet<HypothesisState> HypothesisStates => Set<HypothesisState>();
 
     public DbSet<GoalContext> Goals => Set<GoalContext>();
+
+    public DbSet<Sprint> Sprints => Set<Sprint>();
+
+    public DbSet<SprintItem> SprintItems => Set<SprintItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -58,6 +63,22 @@ public class BacklogDbContext(DbContextOptions options, IWorkspaceContext worksp
             goal.ToTable("goals");
             goal.Property(g => g.Title).HasMaxLength(300);
             goal.Property(g => g.Status).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Sprint>(sprint =>
+        {
+            sprint.ToTable("sprints");
+            sprint.Property(s => s.DisplayName).HasMaxLength(Sprint.MaxDisplayName);
+            sprint.Property(s => s.Goal).HasMaxLength(Sprint.MaxGoal);
+            sprint.Property(s => s.ReviewNotes).HasMaxLength(Sprint.MaxReviewNotes);
+            sprint.Property(s => s.Retrospective).HasConversion(JsonColumn.Converter<Retrospective>(), JsonColumn.SerializedComparer<Retrospective>());
+            sprint.HasOne<BacklogProduct>().WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
+            sprint.HasIndex(s => new { s.ProductId, s.StartDate });
+        });
+        modelBuilder.Entity<SprintItem>(item =>
+        {
+            item.ToTable("sprint_items");
+            item.HasOne<Sprint>().WithMany().HasForeignKey(i => i.SprintId).OnDelete(DeleteBehavior.Cascade);
+            item.HasIndex(i => new { i.SprintId, i.ItemId });
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

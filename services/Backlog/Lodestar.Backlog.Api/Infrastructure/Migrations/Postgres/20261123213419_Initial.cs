@@ -180,6 +180,69 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sprints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Goal = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CapacityPoints = table.Column<double>(type: "double precision", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    StartPoints = table.Column<double>(type: "double precision", nullable: false),
+                    CompletedPoints = table.Column<double>(type: "double precision", nullable: false),
+                    ReviewNotes = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Retrospective = table.Column<string>(type: "text", nullable: false),
+                    StartTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompleteTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sprints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sprints_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sprint_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SprintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Points = table.Column<double>(type: "double precision", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RolledOverTo = table.Column<Guid>(type: "uuid", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sprint_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sprint_items_sprints_SprintId",
+                        column: x => x.SprintId,
+                        principalTable: "sprints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_goals_WorkspaceId",
                 table: "goals",
@@ -246,6 +309,26 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
                 name: "IX_products_WorkspaceId",
                 table: "products",
                 column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprint_items_SprintId_ItemId",
+                table: "sprint_items",
+                columns: new[] { "SprintId", "ItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprint_items_WorkspaceId",
+                table: "sprint_items",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprints_ProductId_StartDate",
+                table: "sprints",
+                columns: new[] { "ProductId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprints_WorkspaceId",
+                table: "sprints",
+                column: "WorkspaceId");
         }
 
         /// <inheritdoc />
@@ -268,6 +351,12 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "problem_evidence");
+
+            migrationBuilder.DropTable(
+                name: "sprint_items");
+
+            migrationBuilder.DropTable(
+                name: "sprints");
 
             migrationBuilder.DropTable(
                 name: "products");

@@ -178,6 +178,69 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sprints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CapacityPoints = table.Column<double>(type: "REAL", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartPoints = table.Column<double>(type: "REAL", nullable: false),
+                    CompletedPoints = table.Column<double>(type: "REAL", nullable: false),
+                    ReviewNotes = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Retrospective = table.Column<string>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompleteTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sprints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sprints_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sprint_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SprintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Points = table.Column<double>(type: "REAL", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RolledOverTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sprint_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sprint_items_sprints_SprintId",
+                        column: x => x.SprintId,
+                        principalTable: "sprints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_goals_WorkspaceId",
                 table: "goals",
@@ -244,6 +307,26 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Sqlite
                 name: "IX_products_WorkspaceId",
                 table: "products",
                 column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprint_items_SprintId_ItemId",
+                table: "sprint_items",
+                columns: new[] { "SprintId", "ItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprint_items_WorkspaceId",
+                table: "sprint_items",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprints_ProductId_StartDate",
+                table: "sprints",
+                columns: new[] { "ProductId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sprints_WorkspaceId",
+                table: "sprints",
+                column: "WorkspaceId");
         }
 
         /// <inheritdoc />
@@ -266,6 +349,12 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "problem_evidence");
+
+            migrationBuilder.DropTable(
+                name: "sprint_items");
+
+            migrationBuilder.DropTable(
+                name: "sprints");
 
             migrationBuilder.DropTable(
                 name: "products");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBacklogDbContext))]
-    [Migration("20261123211536_Initial")]
+    [Migration("20261123213419_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -345,6 +345,134 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Backlog.Domain.Sprints.Sprint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("CapacityPoints")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("CompleteTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("CompletedPoints")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Retrospective")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReviewNotes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<double>("StartPoints")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("StartTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "StartDate");
+
+                    b.ToTable("sprints", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Backlog.Domain.Sprints.SprintItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RolledOverTo")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SprintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("SprintId", "ItemId");
+
+                    b.ToTable("sprint_items", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -451,6 +579,24 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
                         });
 
                     b.Navigation("LastRescore");
+                });
+
+            modelBuilder.Entity("Lodestar.Backlog.Domain.Sprints.Sprint", b =>
+                {
+                    b.HasOne("Lodestar.Backlog.Domain.Products.BacklogProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Backlog.Domain.Sprints.SprintItem", b =>
+                {
+                    b.HasOne("Lodestar.Backlog.Domain.Sprints.Sprint", null)
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

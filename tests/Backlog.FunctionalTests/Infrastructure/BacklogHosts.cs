@@ -34,6 +34,8 @@ public sealed class BacklogHosts(InfrastructureFixture infrastructure) : Provide
 
     public SprintService.SprintServiceClient Sprints(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
 
+    public BacklogTransferService.BacklogTransferServiceClient Transfer(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
+
     /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
     public async Task PublishAsync<T>(DatabaseProvider provider, T message)
         where T : IntegrationEvent =>

@@ -32,6 +32,7 @@ public static class BacklogServiceExtensions
         app.MapGrpcService<BacklogItemGrpcService>();
         app.MapGrpcService<PrioritizationGrpcService>();
         app.MapGrpcService<SprintGrpcService>();
+        app.MapGrpcService<BacklogTransferGrpcService>();
         return app;
     }
 }

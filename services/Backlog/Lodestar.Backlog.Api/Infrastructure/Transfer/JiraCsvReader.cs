@@ -1,0 +1,130 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Lodestar.Backlog.Domain.Items;
+using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Backlog.Domain.Transfer;
+using Lodestar.Errors;
+
+namespace Lodestar.Backlog.Infrastructure.Transfer;
+
+/// <summary>
+/// Reads a Jira CSV export: RFC 4180 (quoted fields may span lines), a header row, repeated "Labels" columns. Every bad
+/// row is reported as "csv_content[line]" with the column, where line is the file line the row starts on.
+/// </summary>
+public static class JiraCsvReader
+{
+    public const int MaxRows = 5_000;
+    public const int MaxErrors = 100;
+    public const string Field = "csv_content";
+    private const string Summary = "Summary", Key = "Issue key", IssueId = "Issue id", Type = "Issue Type", Status = "Status",
+        Priority = "Priority", Description = "Description", Labels = "Labels";
+
+    public static IReadOnlyList<string> EstimateColumns { get; } = ["Story Points", "Custom field (Story Points)", "Custom field (Story point estimate)"];
+
+    private static readonly string[] ParentColumns = ["Parent", "Parent id", "Parent key"];
+
+    public static (List<JiraIssue> Issues, string? EstimateColumn) Read(string csv, string? estimateColumn, Violations violations)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectColumnCountChanges = false,
+            BadDataFound = args => Error(violations, args.Context.Parser?.RawRow ?? 0, "CSV", $"Malformed field {Clip(args.Field)}: a quote inside an unquoted field."),
+        };
+        using var parser = new CsvParser(new StringReader(csv), config);
+        if (!parser.Read() || parser.Record is not { } header)
+        {
+            violations.Add(Field, "Empty: expected a header row and issues.");
+            return ([], null);
+        }
+        var columns = header.Select((name, index) => (Name: name.Trim(), Index: index)).GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray(), StringComparer.OrdinalIgnoreCase);
+        foreach (var required in new[] { Summary, Key, Type })
+            if (!columns.ContainsKey(required)) violations.Add(Field, $"Missing column '{required}' in the header row.");
+        string? estimate = null;
+        if (!string.IsNullOrWhiteSpace(estimateColumn))
+        {
+            estimate = estimateColumn.Trim();
+            if (!columns.ContainsKey(estimate)) violations.Add("estimate_column", $"No column '{estimate}' in the header row.");
+        }
+        else
+        {
+            estimate = EstimateColumns.FirstOrDefault(columns.ContainsKey);
+        }
+        if (violations.Any) return ([], estimate);
+
+        var issues = new List<JiraIssue>();
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lastLine = parser.RawRow;
+        while (parser.Read())
+        {
+            var line = lastLine + 1;
+            lastLine = parser.RawRow;
+            var record = parser.Record ?? [];
+            if (record.All(string.IsNullOrWhiteSpace)) continue;
+            if (issues.Count == MaxRows)
+            {
+                violations.Add(Field, $"At most {MaxRows:N0} issues per import; split the file.");
+                break;
+            }
+            string Cell(string column) => columns.TryGetValue(column, out var at) && at[0] < record.Length ? record[at[0]].Trim() : "";
+            var issue = ReadIssue(line, Cell, columns.TryGetValue(Labels, out var labelColumns)
+                ? [.. labelColumns.Where(i => i < record.Length).SelectMany(i => record[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))]
+                : [], estimate, violations);
+            if (issue is null) continue;
+            if (keys.TryGetValue(issue.Key, out var first))
+                Error(violations, line, Key, $"'{issue.Key}' appears twice (first on line {first}).");
+            else
+                keys[issue.Key] = line;
+            issues.Add(issue);
+            if (violations.Count >= MaxErrors) break;
+        }
+        if (issues.Count == 0 && !violations.Any) violations.Add(Field, "No issues below the header row.");
+        return (issues, estimate);
+    }
+
+    private static JiraIssue? ReadIssue(int line, Func<string, string> cell, List<string> labels, string? estimateColumn, Violations violations)
+    {
+        var ok = true;
+        bool Fail(string column, string message)
+        {
+            Error(violations, line, column, message);
+            return ok = false;
+        }
+        var summary = cell(Summary);
+        if (summary.Length == 0) Fail(Summary, "Required.");
+        else if (summary.Length > BacklogItem.MaxTitle) Fail(Summary, $"At most {BacklogItem.MaxTitle} characters; got {summary.Length}.");
+        var key = cell(Key);
+        if (key.Length == 0) Fail(Key, "Required.");
+        else if (key.Length > BacklogItem.MaxExternalKey) Fail(Key, $"At most {BacklogItem.MaxExternalKey} characters.");
+        if (!JiraVocabulary.TryType(cell(Type), out var type)) Fail(Type, $"Unknown issue type {Clip(cell(Type))}; known: {JiraVocabulary.KnownTypes}.");
+        var status = ItemStatus.Idea;
+        if (cell(Status) is { Length: > 0 } statusText && !JiraVocabulary.TryStatus(statusText, out status))
+            Fail(Status, $"Unknown status {Clip(statusText)}; known: {JiraVocabulary.KnownStatuses}.");
+        MoscowPriority? priority = null;
+        if (cell(Priority) is { Length: > 0 } priorityText)
+        {
+            if (JiraVocabulary.TryPriority(priorityText, out var moscow)) priority = moscow;
+            else Fail(Priority, $"Unknown priority {Clip(priorityText)}; use Highest, High, Medium, Low or Lowest.");
+        }
+        double? points = null;
+        if (estimateColumn is not null && cell(estimateColumn) is { Length: > 0 } estimateText)
+        {
+            if (double.TryParse(estimateText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= BacklogItem.MaxEstimate)
+                points = value;
+            else
+                Fail(estimateColumn, $"{Clip(estimateText)} is not a number of points from 0 to {BacklogItem.MaxEstimate:N0}.");
+        }
+        var description = cell(Description);
+        if (description.Length > BacklogItem.MaxDescription) Fail(Description, $"At most {BacklogItem.MaxDescription:N0} characters; got {description.Length:N0}.");
+        labels = [.. labels.Distinct(StringComparer.Ordinal)];
+        if (labels.Count > BacklogItem.MaxLabels) Fail(Labels, $"At most {BacklogItem.MaxLabels} labels; got {labels.Count}.");
+        if (labels.FirstOrDefault(l => l.Length > BacklogItem.MaxLabel) is { } longLabel) Fail(Labels, $"Label {Clip(longLabel)} is longer than {BacklogItem.MaxLabel} characters.");
+        var parent = ParentColumns.Select(cell).FirstOrDefault(p => p.Length > 0);
+        return ok ? new JiraIssue(line, key, cell(IssueId) is { Length: > 0 } id ? id : null, summary, type, status, priority, points, description, labels, parent) : null;
+    }
+
+    public static void Error(Violations violations, int line, string column, string message) => violations.Add($"{Field}[{line}]", $"{column}: {message}");
+
+    private static string Clip(string? value) => value is null ? "''" : $"'{(value.Length <= 40 ? value : value[..40] + "…")}'";
+}

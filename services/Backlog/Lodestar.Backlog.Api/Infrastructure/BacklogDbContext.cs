@@ -45,7 +45,7 @@ public class BacklogDbContext(DbContextOptions options, IWorkspaceContext worksp
             item.Property(i => i.Inputs).HasConversion(JsonColumn.Converter<PriorityInputs>(), JsonColumn.SerializedComparer<PriorityInputs>());
             item.OwnsOne(i => i.LastRescore, rescore => rescore.ToJson());
             item.HasOne<BacklogProduct>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
-            item.HasIndex(i => new { i.ProductId, i.Rank });
+            item.HasIndex(i => new { i.ProductId, i.Rank, i.Id });
             item.HasIndex(i => new { i.ProductId, i.RankingScore });
             item.HasIndex(i => new { i.ProductId, i.ExternalKey }).IsUnique();
             item.HasIndex(i => i.ParentId);

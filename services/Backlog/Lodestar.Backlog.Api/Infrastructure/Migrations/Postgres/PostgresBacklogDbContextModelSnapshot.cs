@@ -275,9 +275,9 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
                     b.HasIndex("ProductId", "ExternalKey")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Rank");
-
                     b.HasIndex("ProductId", "RankingScore");
+
+                    b.HasIndex("ProductId", "Rank", "Id");
 
                     b.ToTable("items", (string)null);
                 });

@@ -268,9 +268,9 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ProductId", "ExternalKey")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Rank");
-
                     b.HasIndex("ProductId", "RankingScore");
+
+                    b.HasIndex("ProductId", "Rank", "Id");
 
                     b.ToTable("items", (string)null);
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBacklogDbContext))]
-    [Migration("20261123213419_Initial")]
+    [Migration("20261123214922_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -278,9 +278,9 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
                     b.HasIndex("ProductId", "ExternalKey")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Rank");
-
                     b.HasIndex("ProductId", "RankingScore");
+
+                    b.HasIndex("ProductId", "Rank", "Id");
 
                     b.ToTable("items", (string)null);
                 });

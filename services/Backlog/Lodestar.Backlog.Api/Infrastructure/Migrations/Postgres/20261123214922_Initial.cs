@@ -270,9 +270,9 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_items_ProductId_Rank",
+                name: "IX_items_ProductId_Rank_Id",
                 table: "items",
-                columns: new[] { "ProductId", "Rank" });
+                columns: new[] { "ProductId", "Rank", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_items_ProductId_RankingScore",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lodestar.Backlog.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBacklogDbContext))]
-    [Migration("20261123213415_Initial")]
+    [Migration("20261123214919_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -271,9 +271,9 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ProductId", "ExternalKey")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Rank");
-
                     b.HasIndex("ProductId", "RankingScore");
+
+                    b.HasIndex("ProductId", "Rank", "Id");
 
                     b.ToTable("items", (string)null);
                 });

@@ -268,9 +268,9 @@ namespace Lodestar.Backlog.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_items_ProductId_Rank",
+                name: "IX_items_ProductId_Rank_Id",
                 table: "items",
-                columns: new[] { "ProductId", "Rank" });
+                columns: new[] { "ProductId", "Rank", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_items_ProductId_RankingScore",

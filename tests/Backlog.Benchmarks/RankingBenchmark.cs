@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Lodestar.Backlog.Domain.Items;
+using Lodestar.Backlog.Domain.Products;
+using Lodestar.Backlog.Domain.Ranking;
+using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Backlog.Extensions;
+using Lodestar.Backlog.Infrastructure;
+using Lodestar.LocalInfrastructure;
+using V1 = Lodestar.Backlog.V1;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Lodestar.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lodestar.Backlog.Benchmarks;
+
+/// <summary>
+/// Seeds one product with N RICE-scored items in the backlog service's database (SQLite, as a developer runs it), then
+/// times GetRankedBacklog(top) over gRPC against a LINQ OrderBy/Take over the same scores in this process.
+/// </summary>
+public static class RankingBenchmark
+{
+    private const int SeedBatch = 5_000;
+    private const int Warmup = 20;
+
+    public static async Task<RankingResult> RunAsync(HarnessOptions options)
+    {
+        var folder = Directory.CreateTempSubdirectory("lodestar-ranking-bench-").FullName;
+        try
+        {
+            // The service needs its broker to start; the benchmark itself publishes nothing.
+            await using var infrastructure = await LocalServers.StartAsync(
+                new LocalInfrastructureOptions { Redis = false, Postgres = false }, NullLogger.Instance, CancellationToken.None);
+            await using var host = await ServiceHost.StartAsync("backlog", folder, database: null, eventBus: infrastructure.RabbitMq!.ConnectionString,
+                builder => builder.AddBacklogService(),
+                async app =>
+                {
+                    app.MapBacklogService();
+                    await app.MigrateDatabaseAsync<BacklogDbContext>();
+                });
+            var (workspace, productId) = (Guid.NewGuid(), Guid.NewGuid());
+            var seeding = Stopwatch.StartNew();
+            var scores = await SeedAsync(host, workspace, productId, options.Items);
+            seeding.Stop();
+            Console.WriteLine($"Seeded {options.Items:N0} items in {seeding.Elapsed.TotalSeconds:F1} s.");
+
+            var token = ServiceHost.Tokens.Issue("benchmark", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Viewer });
+            using var channel = GrpcChannel.ForAddress(host.GrpcAddress);
+            var client = new V1.PrioritizationService.PrioritizationServiceClient(channel.Intercept(metadata =>
+            {
+                metadata.Add("authorization", "Bearer " + token);
+                metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
+                return metadata;
+            }));
+            var request = new V1.GetRankedBacklogRequest { Name = $"products/{productId}/backlog", PageSize = options.Top };
+            async Task<IReadOnlyList<Guid>> OverGrpc() =>
+                [.. (await client.GetRankedBacklogAsync(request, deadline: DateTime.UtcNow.AddSeconds(30))).Entries.Select(e => Guid.Parse(e.BacklogItem.Name["backlogItems/".Length..]))];
+            Task<IReadOnlyList<Guid>> InProcess() =>
+                Task.FromResult<IReadOnlyList<Guid>>([.. scores.OrderByDescending(s => s.Score).ThenBy(s => s.Id).Take(options.Top).Select(s => s.Id)]);
+
+            var sameTop = (await OverGrpc()).SequenceEqual(await InProcess());
+            var grpc = await MeasureAsync("gRPC GetRankedBacklog", OverGrpc, options);
+            var linq = await MeasureAsync("in-process LINQ sort", InProcess, options);
+            return new RankingResult(options, grpc, linq, seeding.Elapsed, sameTop);
+        }
+        finally
+        {
+            TryDelete(folder);
+        }
+    }
+
+    private static async Task<List<(Guid Id, double Score)>> SeedAsync(ServiceHost host, Guid workspace, Guid productId, int count)
+    {
+        await host.InWorkspaceAsync<BacklogDbContext, int>(workspace, db =>
+        {
+            db.Products.Add(new BacklogProduct { Id = productId, DisplayName = "Benchmark" });
+            return db.SaveChangesAsync();
+        });
+        var random = new Random(42);
+        var items = Enumerable.Range(0, count).Select(i =>
+        {
+            var rice = new RiceInputs(random.Next(1, 100_000), RiceInputs.ImpactScale[random.Next(5)], random.Next(0, 101), 0.5 + (random.Next(1, 40) / 2.0));
+            return new BacklogItem
+            {
+                ProductId = productId, Type = ItemType.Feature, Title = $"Item {i}", Status = ItemStatus.Ready,
+                Inputs = new PriorityInputs { Rice = rice }, RankingScore = rice.Score(ItemScorer.Typed),
+            };
+        }).OrderByDescending(i => i.RankingScore).ThenBy(i => i.Id).ToList();
+        var keys = FractionalRank.Spread(items.Count);
+        for (var i = 0; i < items.Count; i++) items[i].Rank = keys[i];
+        foreach (var batch in items.Chunk(SeedBatch))
+        {
+            await host.InWorkspaceAsync<BacklogDbContext, int>(workspace, db =>
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                db.Items.AddRange(batch);
+                return db.SaveChangesAsync();
+            });
+        }
+        return [.. items.Select(i => (i.Id, i.RankingScore!.Value))];
+    }
+
+    private static async Task<Measurement> MeasureAsync(string name, Func<Task<IReadOnlyList<Guid>>> call, HarnessOptions options)
+    {
+        for (var i = 0; i < Warmup; i++) await call();
+        var latencies = new List<double>(options.Calls * options.Rounds);
+        var throughputs = new List<double>(options.Rounds);
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            var roundClock = Stopwatch.StartNew();
+            for (var i = 0; i < options.Calls; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await call();
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            throughputs.Add(options.Calls / roundClock.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"{name}: median {Percentile(latencies, 0.5):F3} ms");
+        return new Measurement(name, latencies, throughputs);
+    }
+
+    private static double Percentile(List<double> values, double quantile) => values.Order().ElementAt(Math.Clamp((int)Math.Ceiling(quantile * values.Count) - 1, 0, values.Count - 1));
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment longer; the folder is under the temp path.
+        }
+    }
+}

@@ -147,6 +147,14 @@ public sealed class SprintTests(BacklogHosts hosts) : IClassFixture<BacklogHosts
         }, cancellationToken: Cancel));
         var listed = await sprints.ListSprintsAsync(new ListSprintsRequest { Product = product, States = { SprintState.Completed } }, cancellationToken: Cancel);
         Assert.Equal([first.Name], listed.Sprints.Select(s => s.Name));
+
+        // Deleting a committed item takes it out of the sprint's scope from then on.
+        await items.DeleteBacklogItemAsync(new DeleteBacklogItemRequest { Name = removed.Name }, cancellationToken: Cancel);
+        var afterDelete = await sprints.GetSprintAsync(new GetSprintRequest { Name = second.Name }, cancellationToken: Cancel);
+        Assert.Equal([unfinished.Name], afterDelete.BacklogItems);
+        Assert.Equal(3d, afterDelete.CommittedPoints);
+        var secondBurndown = await sprints.GetSprintBurndownAsync(new GetSprintBurndownRequest { Name = second.Name + "/burndown" }, cancellationToken: Cancel);
+        Assert.All(secondBurndown.Days, d => Assert.Equal(3d, d.ScopePoints));
     }
 
     [Theory, MemberData(nameof(BacklogHosts.Providers), MemberType = typeof(BacklogHosts))]

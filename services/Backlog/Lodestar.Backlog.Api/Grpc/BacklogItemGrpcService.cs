@@ -6,6 +6,7 @@ using Lodestar.Backlog.Infrastructure;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Errors;
 using Lodestar.Messaging.Outbox;
+using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Backlog.V1;
@@ -94,6 +95,12 @@ public sealed class BacklogItemGrpcService(BacklogDbContext db, ItemEditor edito
         {
             throw new FailedPreconditionException(
                 $"Other items are blocked by it: {string.Join(", ", blocked.Select(id => ResourceNames.Format(BacklogNames.Items, id)))}. Remove those links first.");
+        }
+        // Leaving a sprint is recorded, so the sprint's burndown stops counting it from now on.
+        if (item.SprintId is { } sprintId)
+        {
+            foreach (var entry in await db.SprintItems.Where(s => s.SprintId == sprintId && s.ItemId == item.Id && s.RemovedAt == null).ToListAsync(context.CancellationToken))
+                entry.RemovedAt = StoredTime.Now;
         }
         db.Items.Remove(item);
         await db.SaveChangesAsync(context.CancellationToken);

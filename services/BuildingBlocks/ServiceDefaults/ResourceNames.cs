@@ -25,6 +25,15 @@ public static class ResourceNames
     public static Guid? ParseOptionalId(string? name, string collection, string field) =>
         string.IsNullOrEmpty(name) ? null : ParseId(name, collection, field);
 
+    /// <summary>The id of an optional reference, or null; a malformed one is a violation on <paramref name="field"/>.</summary>
+    public static Guid? ParseOptionalId(string? name, string collection, string field, Violations violations)
+    {
+        if (string.IsNullOrEmpty(name)) return null;
+        if (TryParseId(name, collection + "/", out var id)) return id;
+        violations.Add(field, $"'{Truncate(name)}' is not a resource name of the form {collection}/{{id}}.");
+        return null;
+    }
+
     /// <summary>The parent and child ids in "{parentCollection}/{id}/{collection}/{id}".</summary>
     public static (Guid ParentId, Guid Id) ParseChildId(string? name, string parentCollection, string collection, string field)
     {

@@ -1,6 +1,7 @@
 using Grpc.Core;
+using Xunit;
 
-namespace Backlog.FunctionalTests.Infrastructure;
+namespace Lodestar.Testing;
 
 /// <summary>Waits for an eventually consistent effect of an integration event, by its exact expected state.</summary>
 public static class Eventually

@@ -1,0 +1,153 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Discovery.Domain.Insights;
+using Lodestar.Discovery.Infrastructure;
+using Lodestar.Errors;
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Discovery.V1;
+
+namespace Lodestar.Discovery.Grpc;
+
+/// <summary>lodestar.discovery.v1.InsightService: customer evidence, one at a time or in bulk, and its search.</summary>
+public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor editor) : V1.InsightService.InsightServiceBase
+{
+    public const int MaxBatch = 5_000;
+    private const int MaxQuery = 200;
+
+    public override async Task<V1.Insight> CreateInsight(V1.CreateInsightRequest request, ServerCallContext context)
+    {
+        var input = request.Insight ?? throw new ValidationException("insight", "Required.");
+        var violations = new Violations();
+        var pending = InsightEditor.Apply(new Insight(), input, InsightEditor.Fields, "insight", violations);
+        violations.ThrowIfAny();
+        await editor.ResolveAsync([pending], context.CancellationToken);
+        db.Insights.Add(pending.Insight);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return await ViewAsync(pending.Insight, context.CancellationToken);
+    }
+
+    public override async Task<V1.BatchCreateInsightsResponse> BatchCreateInsights(V1.BatchCreateInsightsRequest request, ServerCallContext context)
+    {
+        if (request.Requests.Count is 0 or > MaxBatch)
+            throw new ValidationException("requests", $"From 1 to {MaxBatch:N0} insights per call; got {request.Requests.Count:N0}.");
+        var violations = new Violations();
+        var pending = new List<InsightEditor.Pending>(request.Requests.Count);
+        for (var i = 0; i < request.Requests.Count; i++)
+        {
+            var field = $"requests[{i}].insight";
+            if (request.Requests[i].Insight is not { } input) violations.Add(field, "Required.");
+            else pending.Add(InsightEditor.Apply(new Insight(), input, InsightEditor.Fields, field, violations));
+        }
+        violations.ThrowIfAny();
+        await editor.ResolveAsync(pending, context.CancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Insights.AddRange(pending.Select(p => p.Insight));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new V1.BatchCreateInsightsResponse { Insights = { pending.Select(p => ToProto(p.Insight, [])) } };
+    }
+
+    public override async Task<V1.Insight> GetInsight(V1.GetInsightRequest request, ServerCallContext context) =>
+        await ViewAsync(await db.FindInsightAsync(request.Name, "name", context.CancellationToken), context.CancellationToken);
+
+    public override async Task<V1.ListInsightsResponse> ListInsights(V1.ListInsightsRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        violations.OptionalText("query", request.Query, MaxQuery).OptionalText("customer_account_id", request.CustomerAccountId, Insight.MaxAccountId);
+        foreach (var source in request.Sources) violations.DefinedEnum("sources", source, allowZero: false);
+        var personaId = ResourceNames.ParseOptionalId(request.Persona, Lookups.Personas, "persona", violations);
+        var productId = ResourceNames.ParseOptionalId(request.Product, Lookups.Products, "product", violations);
+        var problemId = ResourceNames.ParseOptionalId(request.Problem, Lookups.Problems, "problem", violations);
+        violations.ThrowIfAny();
+
+        var words = InsightSearch.Words(request.Query);
+        var query = (words.Count > 0 ? db.Matching(words) : db.Insights).AsNoTracking();
+        foreach (var tag in request.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct()) query = query.Where(i => i.Tags.Contains(tag));
+        if (personaId is { } persona) query = query.Where(i => i.PersonaId == persona);
+        if (productId is { } product) query = query.Where(i => i.ProductId == product);
+        if (problemId is { } problem) query = query.Where(i => db.ProblemInsights.Any(l => l.ProblemId == problem && l.InsightId == i.Id));
+        if (request.Sources.Count > 0)
+        {
+            var sources = request.Sources.Select(s => (InsightSource)s).ToList();
+            query = query.Where(i => sources.Contains(i.Source));
+        }
+        if (request.CustomerAccountId.Trim() is { Length: > 0 } account) query = query.Where(i => i.CustomerAccountId == account);
+        if (request.CaptureTimeFrom is { } from)
+        {
+            var start = StoredTime.Of(from.ToDateTime());
+            query = query.Where(i => i.CaptureTime >= start);
+        }
+        if (request.CaptureTimeTo is { } to)
+        {
+            var end = StoredTime.Of(to.ToDateTime());
+            query = query.Where(i => i.CaptureTime < end);
+        }
+        var fingerprint = Pagination.Fingerprint(nameof(ListInsights), request.Query, string.Join(",", request.Tags), request.Persona, string.Join(",", request.Sources),
+            request.CustomerAccountId, request.CaptureTimeFrom?.ToString(), request.CaptureTimeTo?.ToString(), request.Product, request.Problem);
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, fingerprint,
+            (skip, take) => query.OrderByDescending(i => i.CaptureTime).ThenByDescending(i => i.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        var links = await LinksAsync(page.Select(i => i.Id).ToList(), context.CancellationToken);
+        return new V1.ListInsightsResponse { Insights = { page.Select(i => ToProto(i, links[i.Id])) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.Insight> UpdateInsight(V1.UpdateInsightRequest request, ServerCallContext context)
+    {
+        var input = request.Insight ?? throw new ValidationException("insight", "Required.");
+        var paths = FieldMasks.Require(request.UpdateMask, InsightEditor.Fields);
+        var insight = await db.FindInsightAsync(input.Name, "insight.name", context.CancellationToken);
+        db.ExpectETag(insight, input.Metadata?.Etag, "insight.metadata.etag");
+        var violations = new Violations();
+        var pending = InsightEditor.Apply(insight, input, paths, "insight", violations);
+        violations.ThrowIfAny();
+        await editor.ResolveAsync([pending], context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return await ViewAsync(insight, context.CancellationToken);
+    }
+
+    public override async Task<Empty> DeleteInsight(V1.DeleteInsightRequest request, ServerCallContext context)
+    {
+        var insight = await db.FindInsightAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(insight, request.Etag);
+        db.Insights.Remove(insight);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    private async Task<ILookup<Guid, Guid>> LinksAsync(List<Guid> insightIds, CancellationToken cancellationToken) =>
+        (await db.ProblemInsights.AsNoTracking().Where(l => insightIds.Contains(l.InsightId)).Select(l => new { l.InsightId, l.ProblemId }).ToListAsync(cancellationToken))
+        .ToLookup(l => l.InsightId, l => l.ProblemId);
+
+    private async Task<V1.Insight> ViewAsync(Insight insight, CancellationToken cancellationToken) =>
+        ToProto(insight, (await LinksAsync([insight.Id], cancellationToken))[insight.Id]);
+
+    public static V1.Insight ToProto(Insight insight, IEnumerable<Guid> problems)
+    {
+        var proto = new V1.Insight
+        {
+            Name = ResourceNames.Format(Lookups.Insights, insight.Id),
+            Source = (V1.InsightSource)insight.Source,
+            Summary = insight.Summary,
+            Quote = insight.Quote,
+            Customer = new V1.Customer
+            {
+                AccountId = insight.CustomerAccountId,
+                DisplayName = insight.CustomerName,
+                Segment = insight.CustomerSegment,
+                RevenueBand = insight.CustomerRevenueBand,
+            },
+            Persona = insight.PersonaId is { } persona ? ResourceNames.Format(Lookups.Personas, persona) : "",
+            Importance = insight.Importance,
+            Sentiment = (V1.Sentiment)(insight.Sentiment ?? 0),
+            Tags = { insight.Tags },
+            CaptureTime = insight.CaptureTime.ToUtcTimestamp(),
+            OriginUri = insight.OriginUri,
+            OriginId = insight.OriginId,
+            Product = insight.ProductId is { } product ? ResourceNames.Format(Lookups.Products, product) : "",
+            Problems = { problems.Select(p => ResourceNames.Format(Lookups.Problems, p)) },
+            Metadata = insight.ToMetadata(),
+        };
+        if (insight.Satisfaction is { } satisfaction) proto.Satisfaction = satisfaction;
+        return proto;
+    }
+}

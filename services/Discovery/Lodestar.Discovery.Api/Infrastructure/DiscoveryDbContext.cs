@@ -1,0 +1,61 @@
+using Lodestar.Discovery.Domain.Insights;
+using Lodestar.Discovery.Domain.Personas;
+using Lodestar.Discovery.Domain.Products;
+using Lodestar.Messaging;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Discovery.Infrastructure;
+
+public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext workspace) : ServiceDbContext(options, workspace)
+{
+    public DbSet<DiscoveryProduct> Products => Set<DiscoveryProduct>();
+
+    public DbSet<Persona> Personas => Set<Persona>();
+
+    public DbSet<Insight> Insights => Set<Insight>();
+
+    public DbSet<ProblemInsight> ProblemInsights => Set<ProblemInsight>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DiscoveryProduct>(product =>
+        {
+            product.ToTable("products");
+            product.Property(p => p.DisplayName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Persona>(persona =>
+        {
+            persona.ToTable("personas");
+            persona.Property(p => p.DisplayName).HasMaxLength(Persona.MaxDisplayName);
+            persona.Property(p => p.Segment).HasMaxLength(Persona.MaxSegment);
+            persona.HasIndex(p => new { p.WorkspaceId, p.DisplayName }).IsUnique();
+        });
+        modelBuilder.Entity<Insight>(insight =>
+        {
+            insight.ToTable("insights");
+            insight.Property(i => i.Summary).HasMaxLength(Insight.MaxSummary);
+            insight.Property(i => i.Quote).HasMaxLength(Insight.MaxQuote);
+            insight.Property(i => i.CustomerAccountId).HasMaxLength(Insight.MaxAccountId);
+            insight.Property(i => i.CustomerName).HasMaxLength(Insight.MaxCustomerName);
+            insight.Property(i => i.CustomerSegment).HasMaxLength(Insight.MaxSegment);
+            insight.Property(i => i.CustomerRevenueBand).HasMaxLength(Insight.MaxRevenueBand);
+            insight.Property(i => i.OriginUri).HasMaxLength(Insight.MaxOriginUri);
+            insight.Property(i => i.OriginId).HasMaxLength(Insight.MaxOriginId);
+            insight.HasIndex(i => new { i.WorkspaceId, i.CaptureTime });
+            insight.HasIndex(i => new { i.WorkspaceId, i.CustomerAccountId });
+            insight.HasIndex(i => i.PersonaId);
+            insight.HasIndex(i => i.ProductId);
+        });
+        modelBuilder.Entity<ProblemInsight>(link =>
+        {
+            link.ToTable("problem_insights");
+            link.HasOne<Insight>().WithMany().HasForeignKey(l => l.InsightId).OnDelete(DeleteBehavior.Cascade);
+            link.HasIndex(l => new { l.ProblemId, l.InsightId }).IsUnique();
+            link.HasIndex(l => l.InsightId);
+        });
+        modelBuilder.AddIntegrationEventTables();
+        base.OnModelCreating(modelBuilder);
+    }
+}

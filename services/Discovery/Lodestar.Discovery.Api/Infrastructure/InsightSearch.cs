@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Lodestar.Discovery.Domain.Insights;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Discovery.Infrastructure;
+
+/// <summary>
+/// Full-text search over insights' summary, quote and customer name, the same semantics on both providers: every word
+/// of the query must match (English stemming), punctuation and query syntax are ignored. SQLite uses an FTS5 table kept
+/// by triggers; PostgreSQL a GIN index on the tsvector of the same text (both created by the Initial migrations).
+/// </summary>
+public static partial class InsightSearch
+{
+    /// <summary>The words of a query; an empty list means no text filter.</summary>
+    public static IReadOnlyList<string> Words(string query) => [.. WordPattern().Matches(query).Select(m => m.Value.ToLowerInvariant()).Distinct()];
+
+    public static IQueryable<Insight> Matching(this DiscoveryDbContext db, IReadOnlyList<string> words)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var text = string.Join(' ', words);
+            return db.Insights.Where(i => EF.Functions.ToTsVector("english", i.Summary + " " + i.Quote + " " + i.CustomerName)
+                .Matches(EF.Functions.PlainToTsQuery("english", text)));
+        }
+        // FTS5 phrases in double quotes cannot be read as query syntax; adjacent phrases must all match.
+        var match = string.Join(' ', words.Select(w => $"\"{w}\""));
+        return db.Insights.FromSql($"SELECT * FROM insights WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH {match})");
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,238 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.EventId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "insights",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Quote = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    CustomerAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CustomerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CustomerSegment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CustomerRevenueBand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PersonaId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Importance = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfaction = table.Column<double>(type: "REAL", nullable: true),
+                    Sentiment = table.Column<int>(type: "INTEGER", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    CaptureTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OriginUri = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OriginId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_insights", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TraceParent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TraceState = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "personas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Goals = table.Column<string>(type: "TEXT", nullable: false),
+                    PainPoints = table.Column<string>(type: "TEXT", nullable: false),
+                    Behaviours = table.Column<string>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_personas", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "products",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "problem_insights",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InsightId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problem_insights", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problem_insights_insights_InsightId",
+                        column: x => x.InsightId,
+                        principalTable: "insights",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_insights_PersonaId",
+                table: "insights",
+                column: "PersonaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_insights_ProductId",
+                table: "insights",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_insights_WorkspaceId",
+                table: "insights",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_insights_WorkspaceId_CaptureTime",
+                table: "insights",
+                columns: new[] { "WorkspaceId", "CaptureTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_insights_WorkspaceId_CustomerAccountId",
+                table: "insights",
+                columns: new[] { "WorkspaceId", "CustomerAccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_DispatchedAt",
+                table: "outbox_messages",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_EventId",
+                table: "outbox_messages",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_personas_WorkspaceId",
+                table: "personas",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_personas_WorkspaceId_DisplayName",
+                table: "personas",
+                columns: new[] { "WorkspaceId", "DisplayName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problem_insights_InsightId",
+                table: "problem_insights",
+                column: "InsightId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problem_insights_ProblemId_InsightId",
+                table: "problem_insights",
+                columns: new[] { "ProblemId", "InsightId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problem_insights_WorkspaceId",
+                table: "problem_insights",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_products_WorkspaceId",
+                table: "products",
+                column: "WorkspaceId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "personas");
+
+            migrationBuilder.DropTable(
+                name: "problem_insights");
+
+            migrationBuilder.DropTable(
+                name: "products");
+
+            migrationBuilder.DropTable(
+                name: "insights");
+        }
+    }
+}

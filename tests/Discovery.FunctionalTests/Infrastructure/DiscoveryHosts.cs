@@ -1,0 +1,54 @@
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Discovery.Extensions;
+using Lodestar.Discovery.Infrastructure;
+using Lodestar.Discovery.V1;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Discovery.FunctionalTests.Infrastructure;
+
+/// <summary>The discovery service on SQLite and on PostgreSQL, with its clients and a way to announce products.</summary>
+public sealed class DiscoveryHosts(InfrastructureFixture infrastructure) : ProviderHosts(infrastructure, "discovery")
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    protected override void Compose(WebApplicationBuilder builder) => builder.AddDiscoveryService();
+
+    protected override async Task MapAndMigrateAsync(WebApplication app)
+    {
+        app.MapDiscoveryService();
+        await app.MigrateDatabaseAsync<DiscoveryDbContext>();
+    }
+
+    public PersonaService.PersonaServiceClient Personas(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    public InsightService.InsightServiceClient Insights(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
+    public async Task PublishAsync<T>(DatabaseProvider provider, T message)
+        where T : IntegrationEvent =>
+        await Host(provider).Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = message.EventId, Cancel);
+
+    /// <summary>Announces a product as strategy would (ProductChanged) and waits until discovery knows it.</summary>
+    public async Task<string> NewProductAsync(DatabaseProvider provider, Guid workspace, string name = "Atlas")
+    {
+        var id = Guid.NewGuid();
+        await PublishAsync(provider, new ProductChanged(id, name, "growth", false) { WorkspaceId = workspace });
+        var product = $"products/{id}";
+        // A persona of the product can be created once discovery knows the product.
+        var probe = Personas(provider, workspace);
+        var persona = await Eventually.GetAsync(async () => await probe.CreatePersonaAsync(new CreatePersonaRequest
+        {
+            Persona = new Persona { DisplayName = $"probe {id}", Product = product },
+        }, cancellationToken: Cancel), _ => true);
+        await probe.DeletePersonaAsync(new DeletePersonaRequest { Name = persona.Name }, cancellationToken: Cancel);
+        return product;
+    }
+}

@@ -16,12 +16,16 @@ await using var strategy = await ServiceProcess.StartAsync(LodestarResources.Str
 await using var backlog = await ServiceProcess.StartAsync(LodestarResources.Backlog, AppHostSettings.AssemblyOf<Lodestar.Backlog.Infrastructure.BacklogDbContext>(),
     ResourceEnvironment.ForService(infrastructure, LodestarResources.Backlog), AppHostSettings.HttpAddress(LodestarResources.Backlog), logger, shutdown.Token);
 
+await using var discovery = await ServiceProcess.StartAsync(LodestarResources.Discovery, AppHostSettings.AssemblyOf<Lodestar.Discovery.Infrastructure.DiscoveryDbContext>(),
+    ResourceEnvironment.ForService(infrastructure, LodestarResources.Discovery), AppHostSettings.HttpAddress(LodestarResources.Discovery), logger, shutdown.Token);
+
 var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.
       strategy  REST {strategy.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Strategy)}
       backlog   REST {backlog.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Backlog)}
+      discovery REST {discovery.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Discovery)}
       workspace {workspace}
       export WS={workspace}
       export TOKEN={token}

@@ -29,7 +29,7 @@ internal static class ResourceEnvironment
         };
         variables.Remove("LODESTAR_POSTGRES");
         // The services the app host runs so far; the others join with their issues.
-        foreach (var name in new[] { LodestarResources.Strategy, LodestarResources.Backlog })
+        foreach (var name in new[] { LodestarResources.Strategy, LodestarResources.Backlog, LodestarResources.Discovery })
         {
             variables[$"services__{name}__http__0"] = AppHostSettings.HttpAddress(name).ToString().TrimEnd('/');
             variables[$"services__{name}__grpc__0"] = AppHostSettings.GrpcAddress(name).ToString().TrimEnd('/');

@@ -31,6 +31,8 @@ public sealed class DiscoveryHosts(InfrastructureFixture infrastructure) : Provi
     public InsightService.InsightServiceClient Insights(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
         new(Invoker(provider, workspace, role));
 
+    public ProblemService.ProblemServiceClient Problems(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
+
     /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
     public async Task PublishAsync<T>(DatabaseProvider provider, T message)
         where T : IntegrationEvent =>

@@ -24,6 +24,7 @@ public static class DiscoveryServiceExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<PersonaGrpcService>();
         app.MapGrpcService<InsightGrpcService>();
+        app.MapGrpcService<ProblemGrpcService>();
         return app;
     }
 }

@@ -101,7 +101,7 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         var pending = InsightEditor.Apply(insight, input, paths, "insight", violations);
         violations.ThrowIfAny();
         await editor.ResolveAsync([pending], context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
+        await db.SaveWithEvidenceAsync(await ProblemsOfAsync(insight.Id, context.CancellationToken), context.CancellationToken);
         return await ViewAsync(insight, context.CancellationToken);
     }
 
@@ -109,10 +109,14 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
     {
         var insight = await db.FindInsightAsync(request.Name, "name", context.CancellationToken);
         db.ExpectETag(insight, request.Etag);
+        var problems = await ProblemsOfAsync(insight.Id, context.CancellationToken);
         db.Insights.Remove(insight);
-        await db.SaveChangesAsync(context.CancellationToken);
+        await db.SaveWithEvidenceAsync(problems, context.CancellationToken);
         return new Empty();
     }
+
+    private async Task<List<Guid>> ProblemsOfAsync(Guid insightId, CancellationToken cancellationToken) =>
+        await db.ProblemInsights.Where(l => l.InsightId == insightId).Select(l => l.ProblemId).ToListAsync(cancellationToken);
 
     private async Task<ILookup<Guid, Guid>> LinksAsync(List<Guid> insightIds, CancellationToken cancellationToken) =>
         (await db.ProblemInsights.AsNoTracking().Where(l => insightIds.Contains(l.InsightId)).Select(l => new { l.InsightId, l.ProblemId }).ToListAsync(cancellationToken))

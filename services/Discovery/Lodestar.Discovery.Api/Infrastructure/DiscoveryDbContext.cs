@@ -1,5 +1,6 @@
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Personas;
+using Lodestar.Discovery.Domain.Problems;
 using Lodestar.Discovery.Domain.Products;
 using Lodestar.Messaging;
 using Lodestar.Persistence;
@@ -17,6 +18,8 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
     public DbSet<Insight> Insights => Set<Insight>();
 
     public DbSet<ProblemInsight> ProblemInsights => Set<ProblemInsight>();
+
+    public DbSet<Problem> Problems => Set<Problem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,8 +55,21 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
         {
             link.ToTable("problem_insights");
             link.HasOne<Insight>().WithMany().HasForeignKey(l => l.InsightId).OnDelete(DeleteBehavior.Cascade);
+            link.HasOne<Problem>().WithMany().HasForeignKey(l => l.ProblemId).OnDelete(DeleteBehavior.Cascade);
             link.HasIndex(l => new { l.ProblemId, l.InsightId }).IsUnique();
             link.HasIndex(l => l.InsightId);
+        });
+        modelBuilder.Entity<Problem>(problem =>
+        {
+            problem.ToTable("problems");
+            problem.Property(p => p.Title).HasMaxLength(Problem.MaxTitle);
+            problem.Property(p => p.When).HasMaxLength(Problem.MaxPart);
+            problem.Property(p => p.Want).HasMaxLength(Problem.MaxPart);
+            problem.Property(p => p.SoThat).HasMaxLength(Problem.MaxPart);
+            problem.Ignore(p => p.Statement);
+            problem.Ignore(p => p.Evidence);
+            problem.HasOne<DiscoveryProduct>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
+            problem.HasIndex(p => new { p.ProductId, p.WeightedScore });
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

@@ -1,5 +1,6 @@
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Personas;
+using Lodestar.Discovery.Domain.Problems;
 using Lodestar.Discovery.Domain.Products;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
@@ -35,5 +36,11 @@ public static class Lookups
     {
         var id = ResourceNames.ParseId(name, Insights, field);
         return await db.Insights.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFoundException("Insight", name);
+    }
+
+    public static async Task<Problem> FindProblemAsync(this DiscoveryDbContext db, string name, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseId(name, Problems, field);
+        return await db.Problems.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Problem", name);
     }
 }

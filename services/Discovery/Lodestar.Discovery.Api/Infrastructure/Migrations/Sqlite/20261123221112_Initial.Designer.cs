@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDiscoveryDbContext))]
-    [Migration("20261123220251_Initial")]
+    [Migration("20261123221112_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -222,6 +222,92 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                     b.ToTable("personas", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.Problem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AverageImportance")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistinctCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistinctPersonas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EvidenceComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InsightCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LatestInsightAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("OpportunityScore")
+                        .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("PersonaIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoThat")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Want")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("WeightedScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "WeightedScore");
+
+                    b.ToTable("problems", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Discovery.Domain.Products.DiscoveryProduct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -339,6 +425,21 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                     b.HasOne("Lodestar.Discovery.Domain.Insights.Insight", null)
                         .WithMany()
                         .HasForeignKey("InsightId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lodestar.Discovery.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.Problem", b =>
+                {
+                    b.HasOne("Lodestar.Discovery.Domain.Products.DiscoveryProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

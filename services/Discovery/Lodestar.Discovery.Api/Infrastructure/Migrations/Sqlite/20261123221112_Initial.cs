@@ -121,6 +121,43 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "problems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    When = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Want = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SoThat = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PersonaIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    InsightCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistinctCustomers = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistinctPersonas = table.Column<int>(type: "INTEGER", nullable: false),
+                    WeightedScore = table.Column<double>(type: "REAL", nullable: false),
+                    AverageImportance = table.Column<double>(type: "REAL", nullable: false),
+                    OpportunityScore = table.Column<double>(type: "REAL", nullable: true),
+                    LatestInsightAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EvidenceComputedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problems_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "problem_insights",
                 columns: table => new
                 {
@@ -140,6 +177,12 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                         name: "FK_problem_insights_insights_InsightId",
                         column: x => x.InsightId,
                         principalTable: "insights",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_problem_insights_problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "problems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -208,14 +251,52 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_problems_ProductId_WeightedScore",
+                table: "problems",
+                columns: new[] { "ProductId", "WeightedScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_WorkspaceId",
+                table: "problems",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_products_WorkspaceId",
                 table: "products",
                 column: "WorkspaceId");
+
+            // Insight search (InsightSearch): an FTS5 index over the insights table, kept by triggers. A later migration
+            // that rebuilds the insights table must recreate these triggers.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE insights_fts USING fts5("Summary", "Quote", "CustomerName", content='insights', content_rowid='rowid', tokenize='porter unicode61');
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER insights_fts_insert AFTER INSERT ON insights BEGIN
+                  INSERT INTO insights_fts(rowid, "Summary", "Quote", "CustomerName") VALUES (new.rowid, new."Summary", new."Quote", new."CustomerName");
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER insights_fts_delete AFTER DELETE ON insights BEGIN
+                  INSERT INTO insights_fts(insights_fts, rowid, "Summary", "Quote", "CustomerName") VALUES ('delete', old.rowid, old."Summary", old."Quote", old."CustomerName");
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER insights_fts_update AFTER UPDATE ON insights BEGIN
+                  INSERT INTO insights_fts(insights_fts, rowid, "Summary", "Quote", "CustomerName") VALUES ('delete', old.rowid, old."Summary", old."Quote", old."CustomerName");
+                  INSERT INTO insights_fts(rowid, "Summary", "Quote", "CustomerName") VALUES (new.rowid, new."Summary", new."Quote", new."CustomerName");
+                END;
+                """);
+            migrationBuilder.Sql("INSERT INTO insights_fts(insights_fts) VALUES ('rebuild');");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS insights_fts_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS insights_fts_delete;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS insights_fts_insert;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS insights_fts;");
+
             migrationBuilder.DropTable(
                 name: "inbox_messages");
 
@@ -229,10 +310,13 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                 name: "problem_insights");
 
             migrationBuilder.DropTable(
-                name: "products");
+                name: "insights");
 
             migrationBuilder.DropTable(
-                name: "insights");
+                name: "problems");
+
+            migrationBuilder.DropTable(
+                name: "products");
         }
     }
 }

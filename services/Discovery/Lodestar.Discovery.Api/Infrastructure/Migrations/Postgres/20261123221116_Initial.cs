@@ -123,6 +123,43 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "problems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    When = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Want = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SoThat = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PersonaIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    InsightCount = table.Column<int>(type: "integer", nullable: false),
+                    DistinctCustomers = table.Column<int>(type: "integer", nullable: false),
+                    DistinctPersonas = table.Column<int>(type: "integer", nullable: false),
+                    WeightedScore = table.Column<double>(type: "double precision", nullable: false),
+                    AverageImportance = table.Column<double>(type: "double precision", nullable: false),
+                    OpportunityScore = table.Column<double>(type: "double precision", nullable: true),
+                    LatestInsightAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EvidenceComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problems_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "problem_insights",
                 columns: table => new
                 {
@@ -142,6 +179,12 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                         name: "FK_problem_insights_insights_InsightId",
                         column: x => x.InsightId,
                         principalTable: "insights",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_problem_insights_problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "problems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -210,14 +253,32 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_problems_ProductId_WeightedScore",
+                table: "problems",
+                columns: new[] { "ProductId", "WeightedScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_WorkspaceId",
+                table: "problems",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_products_WorkspaceId",
                 table: "products",
                 column: "WorkspaceId");
+
+            // Insight search (InsightSearch): the same expression the query uses, so the planner picks this index.
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_insights_search" ON insights
+                USING GIN (to_tsvector('english'::regconfig, "Summary" || ' ' || "Quote" || ' ' || "CustomerName"));
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_insights_search\";");
+
             migrationBuilder.DropTable(
                 name: "inbox_messages");
 
@@ -231,10 +292,13 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 name: "problem_insights");
 
             migrationBuilder.DropTable(
-                name: "products");
+                name: "insights");
 
             migrationBuilder.DropTable(
-                name: "insights");
+                name: "problems");
+
+            migrationBuilder.DropTable(
+                name: "products");
         }
     }
 }

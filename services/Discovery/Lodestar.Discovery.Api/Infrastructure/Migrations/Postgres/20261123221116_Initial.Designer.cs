@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDiscoveryDbContext))]
-    [Migration("20261123220317_FullTextSearch")]
-    partial class FullTextSearch
+    [Migration("20261123221116_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -228,6 +228,92 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.ToTable("personas", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.Problem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AverageImportance")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DistinctCustomers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistinctPersonas")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EvidenceComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InsightCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LatestInsightAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("OpportunityScore")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<List<Guid>>("PersonaIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SoThat")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Want")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("WeightedScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "WeightedScore");
+
+                    b.ToTable("problems", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Discovery.Domain.Products.DiscoveryProduct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -347,6 +433,21 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.HasOne("Lodestar.Discovery.Domain.Insights.Insight", null)
                         .WithMany()
                         .HasForeignKey("InsightId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lodestar.Discovery.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.Problem", b =>
+                {
+                    b.HasOne("Lodestar.Discovery.Domain.Products.DiscoveryProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -33,6 +33,8 @@ public sealed class DiscoveryHosts(InfrastructureFixture infrastructure) : Provi
 
     public ProblemService.ProblemServiceClient Problems(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
 
+    public HypothesisService.HypothesisServiceClient Hypotheses(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
+
     /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
     public async Task PublishAsync<T>(DatabaseProvider provider, T message)
         where T : IntegrationEvent =>

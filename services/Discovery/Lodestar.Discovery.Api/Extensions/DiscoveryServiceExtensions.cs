@@ -14,7 +14,13 @@ public static class DiscoveryServiceExtensions
     {
         builder.AddServiceDefaults(LodestarResources.Discovery);
         builder.AddServiceDatabase<DiscoveryDbContext, SqliteDiscoveryDbContext, PostgresDiscoveryDbContext>(LodestarResources.Discovery);
-        builder.AddServiceMessaging<DiscoveryDbContext>(LodestarResources.Discovery, bus => bus.AddConsumer<ProductChangedConsumer>());
+        builder.AddServiceMessaging<DiscoveryDbContext>(LodestarResources.Discovery, bus =>
+        {
+            bus.AddConsumer<ProductChangedConsumer>();
+            bus.AddConsumer<ExperimentConcludedConsumer>();
+            // A breach opens and closes in the order strategy reported it: one message at a time keeps the queue's order.
+            bus.AddConsumer<KpiStatusChangedConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1);
+        });
         builder.Services.AddScoped<InsightEditor>();
         return builder;
     }
@@ -25,6 +31,7 @@ public static class DiscoveryServiceExtensions
         app.MapGrpcService<PersonaGrpcService>();
         app.MapGrpcService<InsightGrpcService>();
         app.MapGrpcService<ProblemGrpcService>();
+        app.MapGrpcService<HypothesisGrpcService>();
         return app;
     }
 }

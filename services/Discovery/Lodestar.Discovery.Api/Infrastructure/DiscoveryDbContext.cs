@@ -1,3 +1,4 @@
+using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Personas;
 using Lodestar.Discovery.Domain.Problems;
@@ -20,6 +21,10 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
     public DbSet<ProblemInsight> ProblemInsights => Set<ProblemInsight>();
 
     public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<Hypothesis> Hypotheses => Set<Hypothesis>();
+
+    public DbSet<KpiBreach> KpiBreaches => Set<KpiBreach>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,6 +75,22 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
             problem.Ignore(p => p.Evidence);
             problem.HasOne<DiscoveryProduct>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
             problem.HasIndex(p => new { p.ProductId, p.WeightedScore });
+        });
+        modelBuilder.Entity<Hypothesis>(hypothesis =>
+        {
+            hypothesis.ToTable("hypotheses");
+            hypothesis.Property(h => h.Change).HasMaxLength(Hypothesis.MaxText);
+            hypothesis.Property(h => h.Outcome).HasMaxLength(Hypothesis.MaxText);
+            hypothesis.Property(h => h.MetricKey).HasMaxLength(Hypothesis.MaxMetricKey);
+            hypothesis.OwnsOne(h => h.Result, result => result.ToJson());
+            hypothesis.HasOne<DiscoveryProduct>().WithMany().HasForeignKey(h => h.ProductId).OnDelete(DeleteBehavior.Cascade);
+            hypothesis.HasIndex(h => h.ProblemId);
+            hypothesis.HasIndex(h => h.ExperimentId);
+        });
+        modelBuilder.Entity<KpiBreach>(breach =>
+        {
+            breach.ToTable("kpi_breaches");
+            breach.HasIndex(b => new { b.WorkspaceId, b.KpiId });
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

@@ -1,3 +1,4 @@
+using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Personas;
 using Lodestar.Discovery.Domain.Problems;
@@ -15,6 +16,8 @@ public static class Lookups
     public const string Personas = "personas";
     public const string Insights = "insights";
     public const string Problems = "problems";
+    public const string Hypotheses = "hypotheses";
+    public const string Experiments = "experiments";
 
     public static async Task<DiscoveryProduct> FindProductAsync(this DiscoveryDbContext db, string name, string field, CancellationToken cancellationToken)
     {
@@ -42,5 +45,11 @@ public static class Lookups
     {
         var id = ResourceNames.ParseId(name, Problems, field);
         return await db.Problems.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Problem", name);
+    }
+
+    public static async Task<Hypothesis> FindHypothesisAsync(this DiscoveryDbContext db, string name, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseId(name, Hypotheses, field);
+        return await db.Hypotheses.FirstOrDefaultAsync(h => h.Id == id, cancellationToken) ?? throw new NotFoundException("Hypothesis", name);
     }
 }

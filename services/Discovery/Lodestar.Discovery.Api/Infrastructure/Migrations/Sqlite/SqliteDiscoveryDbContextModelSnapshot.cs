@@ -17,6 +17,75 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Hypotheses.Hypothesis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MinimumEffect")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("hypotheses", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Discovery.Domain.Insights.Insight", b =>
                 {
                     b.Property<Guid>("Id")
@@ -219,6 +288,50 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                     b.ToTable("personas", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.KpiBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KpiId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "KpiId");
+
+                    b.ToTable("kpi_breaches", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.Problem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,6 +528,42 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Hypotheses.Hypothesis", b =>
+                {
+                    b.HasOne("Lodestar.Discovery.Domain.Products.DiscoveryProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Lodestar.Discovery.Domain.Hypotheses.ExperimentResult", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("HypothesisId");
+
+                            b1.Property<DateTime>("ConcludedAt");
+
+                            b1.Property<Guid>("ExperimentId");
+
+                            b1.Property<double?>("PValue");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired();
+
+                            b1.HasKey("HypothesisId");
+
+                            b1.ToTable("hypotheses");
+
+                            b1
+                                .ToJson("Result")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HypothesisId");
+                        });
+
+                    b.Navigation("Result");
                 });
 
             modelBuilder.Entity("Lodestar.Discovery.Domain.Insights.ProblemInsight", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDiscoveryDbContext))]
-    [Migration("20261123221116_Initial")]
+    [Migration("20261123221604_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,75 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Hypotheses.Hypothesis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MetricKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("MinimumEffect")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("PersonaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("hypotheses", (string)null);
+                });
 
             modelBuilder.Entity("Lodestar.Discovery.Domain.Insights.Insight", b =>
                 {
@@ -228,6 +297,50 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.ToTable("personas", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.KpiBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("KpiId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "KpiId");
+
+                    b.ToTable("kpi_breaches", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Discovery.Domain.Problems.Problem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -426,6 +539,42 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Discovery.Domain.Hypotheses.Hypothesis", b =>
+                {
+                    b.HasOne("Lodestar.Discovery.Domain.Products.DiscoveryProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Lodestar.Discovery.Domain.Hypotheses.ExperimentResult", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("HypothesisId");
+
+                            b1.Property<DateTime>("ConcludedAt");
+
+                            b1.Property<Guid>("ExperimentId");
+
+                            b1.Property<double?>("PValue");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired();
+
+                            b1.HasKey("HypothesisId");
+
+                            b1.ToTable("hypotheses");
+
+                            b1
+                                .ToJson("Result")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HypothesisId");
+                        });
+
+                    b.Navigation("Result");
                 });
 
             modelBuilder.Entity("Lodestar.Discovery.Domain.Insights.ProblemInsight", b =>

@@ -59,6 +59,26 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kpi_breaches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KpiId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_breaches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -120,6 +140,38 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hypotheses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Change = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PersonaId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    MetricKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MinimumEffect = table.Column<double>(type: "double precision", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExperimentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false),
+                    Result = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_hypotheses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_hypotheses_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -190,6 +242,26 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_ExperimentId",
+                table: "hypotheses",
+                column: "ExperimentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_ProblemId",
+                table: "hypotheses",
+                column: "ProblemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_ProductId",
+                table: "hypotheses",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_WorkspaceId",
+                table: "hypotheses",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_insights_PersonaId",
                 table: "insights",
                 column: "PersonaId");
@@ -213,6 +285,16 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 name: "IX_insights_WorkspaceId_CustomerAccountId",
                 table: "insights",
                 columns: new[] { "WorkspaceId", "CustomerAccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_breaches_WorkspaceId",
+                table: "kpi_breaches",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_breaches_WorkspaceId_KpiId",
+                table: "kpi_breaches",
+                columns: new[] { "WorkspaceId", "KpiId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_DispatchedAt",
@@ -280,7 +362,13 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
             migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_insights_search\";");
 
             migrationBuilder.DropTable(
+                name: "hypotheses");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "kpi_breaches");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

@@ -57,6 +57,26 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kpi_breaches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KpiId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_breaches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -118,6 +138,38 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hypotheses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PersonaId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    MetricKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MinimumEffect = table.Column<double>(type: "REAL", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExperimentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_hypotheses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_hypotheses_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -188,6 +240,26 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_ExperimentId",
+                table: "hypotheses",
+                column: "ExperimentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_ProblemId",
+                table: "hypotheses",
+                column: "ProblemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_ProductId",
+                table: "hypotheses",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_hypotheses_WorkspaceId",
+                table: "hypotheses",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_insights_PersonaId",
                 table: "insights",
                 column: "PersonaId");
@@ -211,6 +283,16 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                 name: "IX_insights_WorkspaceId_CustomerAccountId",
                 table: "insights",
                 columns: new[] { "WorkspaceId", "CustomerAccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_breaches_WorkspaceId",
+                table: "kpi_breaches",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_breaches_WorkspaceId_KpiId",
+                table: "kpi_breaches",
+                columns: new[] { "WorkspaceId", "KpiId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_DispatchedAt",
@@ -298,7 +380,13 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
             migrationBuilder.Sql("DROP TABLE IF EXISTS insights_fts;");
 
             migrationBuilder.DropTable(
+                name: "hypotheses");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "kpi_breaches");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

@@ -1,0 +1,43 @@
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Discovery.Domain.Hypotheses;
+using Lodestar.Discovery.Infrastructure;
+using Lodestar.Messaging.Inbox;
+using Lodestar.Messaging.Outbox;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestar.Discovery.IntegrationEvents;
+
+/// <summary>
+/// An experiment concluded: the hypothesis it tests (named in the event, or linked to the experiment) takes the verdict
+/// as its status, with the result attached, and publishes HypothesisStatusChanged when the status moved.
+/// </summary>
+public sealed class ExperimentConcludedConsumer(DiscoveryDbContext db, WorkspaceContext workspace, ILogger<ExperimentConcludedConsumer> logger)
+    : IdempotentConsumer<ExperimentConcluded, DiscoveryDbContext>(db, workspace, logger)
+{
+    protected override async Task HandleAsync(ExperimentConcluded message, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<HypothesisStatus>(message.Verdict, ignoreCase: true, out var status)
+            || status is not (HypothesisStatus.Validated or HypothesisStatus.Invalidated or HypothesisStatus.Inconclusive))
+        {
+            logger.LogWarning("Experiment {ExperimentId} concluded with unknown verdict {Verdict}; no hypothesis changed", message.ExperimentId, message.Verdict);
+            return;
+        }
+        var hypotheses = await Db.Hypotheses
+            .Where(h => (message.HypothesisId != null && h.Id == message.HypothesisId) || h.ExperimentId == message.ExperimentId)
+            .ToListAsync(cancellationToken);
+        var at = StoredTime.Of(message.OccurredAt);
+        foreach (var hypothesis in hypotheses.Where(h => h.Result is null || h.Result.ConcludedAt <= at))
+        {
+            hypothesis.ExperimentId ??= message.ExperimentId;
+            hypothesis.Result = new ExperimentResult { ExperimentId = message.ExperimentId, Verdict = Hypothesis.EventName(status), PValue = message.PValue, ConcludedAt = at };
+            if (hypothesis.Status == status) continue;
+            hypothesis.Status = status;
+            Db.AddIntegrationEvent(new HypothesisStatusChanged(hypothesis.Id, hypothesis.ProductId, Hypothesis.EventName(status), hypothesis.MetricKey)
+            {
+                WorkspaceId = message.WorkspaceId,
+            });
+        }
+    }
+}

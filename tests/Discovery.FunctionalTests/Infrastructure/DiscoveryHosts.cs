@@ -35,6 +35,8 @@ public sealed class DiscoveryHosts(InfrastructureFixture infrastructure) : Provi
 
     public HypothesisService.HypothesisServiceClient Hypotheses(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
 
+    public OpportunityTreeService.OpportunityTreeServiceClient Tree(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
+
     /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
     public async Task PublishAsync<T>(DatabaseProvider provider, T message)
         where T : IntegrationEvent =>

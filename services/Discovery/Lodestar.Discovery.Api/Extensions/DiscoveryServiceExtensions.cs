@@ -18,6 +18,7 @@ public static class DiscoveryServiceExtensions
         {
             bus.AddConsumer<ProductChangedConsumer>();
             bus.AddConsumer<ExperimentConcludedConsumer>();
+            bus.AddConsumer<GoalChangedConsumer>();
             // A breach opens and closes in the order strategy reported it: one message at a time keeps the queue's order.
             bus.AddConsumer<KpiStatusChangedConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1);
         });
@@ -32,6 +33,7 @@ public static class DiscoveryServiceExtensions
         app.MapGrpcService<InsightGrpcService>();
         app.MapGrpcService<ProblemGrpcService>();
         app.MapGrpcService<HypothesisGrpcService>();
+        app.MapGrpcService<OpportunityTreeGrpcService>();
         return app;
     }
 }

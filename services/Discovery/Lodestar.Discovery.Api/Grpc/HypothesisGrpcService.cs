@@ -16,7 +16,7 @@ namespace Lodestar.Discovery.Grpc;
 /// <summary>lodestar.discovery.v1.HypothesisService: testable beliefs, their experiments and status.</summary>
 public sealed partial class HypothesisGrpcService(DiscoveryDbContext db) : V1.HypothesisService.HypothesisServiceBase
 {
-    private static readonly string[] Fields = ["change", "persona", "outcome", "metric_key", "minimum_effect", "problem", "experiment", "status"];
+    private static readonly string[] Fields = ["change", "persona", "outcome", "metric_key", "minimum_effect", "problem", "backlog_item", "experiment", "status"];
 
     public override async Task<V1.Hypothesis> CreateHypothesis(V1.CreateHypothesisRequest request, ServerCallContext context)
     {
@@ -110,6 +110,9 @@ public sealed partial class HypothesisGrpcService(DiscoveryDbContext db) : V1.Hy
                 case "problem":
                     (setProblem, problemId) = (true, ResourceNames.ParseOptionalId(input.Problem, Lookups.Problems, "hypothesis.problem", violations));
                     break;
+                case "backlog_item":
+                    hypothesis.BacklogItemId = ResourceNames.ParseOptionalId(input.BacklogItem, Lookups.BacklogItems, "hypothesis.backlog_item", violations);
+                    break;
                 case "experiment":
                     hypothesis.ExperimentId = ResourceNames.ParseOptionalId(input.Experiment, Lookups.Experiments, "hypothesis.experiment", violations);
                     break;
@@ -164,6 +167,7 @@ public sealed partial class HypothesisGrpcService(DiscoveryDbContext db) : V1.Hy
             MinimumEffect = hypothesis.MinimumEffect,
             Problem = hypothesis.ProblemId is { } problem ? ResourceNames.Format(Lookups.Problems, problem) : "",
             Experiment = hypothesis.ExperimentId is { } experiment ? ResourceNames.Format(Lookups.Experiments, experiment) : "",
+            BacklogItem = hypothesis.BacklogItemId is { } item ? ResourceNames.Format(Lookups.BacklogItems, item) : "",
             Status = (V1.HypothesisStatus)hypothesis.Status,
             Statement = hypothesis.Statement(hypothesis.PersonaId is { } id ? personaNames.GetValueOrDefault(id) : null),
             Metadata = hypothesis.ToMetadata(),

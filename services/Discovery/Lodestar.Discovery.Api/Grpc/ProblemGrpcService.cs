@@ -16,7 +16,7 @@ namespace Lodestar.Discovery.Grpc;
 public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemService.ProblemServiceBase
 {
     private const int MaxLinks = 1_000;
-    private static readonly string[] Fields = ["title", "when", "want", "so_that", "personas", "status"];
+    private static readonly string[] Fields = ["title", "when", "want", "so_that", "personas", "status", "goals", "solutions"];
 
     public override async Task<V1.Problem> CreateProblem(V1.CreateProblemRequest request, ServerCallContext context)
     {
@@ -133,6 +133,12 @@ public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemServic
                 case "personas":
                     personas = ResourceNames.ParseMany(input.Personas, Lookups.Personas, "problem.personas", Problem.MaxPersonas, violations);
                     break;
+                case "goals":
+                    problem.GoalIds = [.. ResourceNames.ParseMany(input.Goals, Lookups.Goals, "problem.goals", Problem.MaxGoals, violations).Select(g => g.Id).Distinct()];
+                    break;
+                case "solutions":
+                    problem.SolutionIds = [.. ResourceNames.ParseMany(input.Solutions, Lookups.BacklogItems, "problem.solutions", Problem.MaxSolutions, violations).Select(g => g.Id).Distinct()];
+                    break;
                 case "status":
                     violations.DefinedEnum("problem.status", input.Status, allowZero: creating);
                     problem.Status = input.Status == V1.ProblemStatus.Unspecified ? ProblemStatus.New : (ProblemStatus)input.Status;
@@ -147,7 +153,7 @@ public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemServic
         problem.PersonaIds = ids;
     }
 
-    public static V1.Problem ToProto(Problem problem)
+    public static V1.EvidenceSummary EvidenceOf(Problem problem)
     {
         var evidence = new V1.EvidenceSummary
         {
@@ -160,7 +166,11 @@ public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemServic
             ComputeTime = problem.EvidenceComputedAt?.ToUtcTimestamp(),
         };
         if (problem.OpportunityScore is { } opportunity) evidence.OpportunityScore = opportunity;
-        return new V1.Problem
+        return evidence;
+    }
+
+    public static V1.Problem ToProto(Problem problem) =>
+        new()
         {
             Name = ResourceNames.Format(Lookups.Problems, problem.Id),
             Product = ResourceNames.Format(Lookups.Products, problem.ProductId),
@@ -171,8 +181,9 @@ public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemServic
             Statement = problem.Statement,
             Personas = { problem.PersonaIds.Select(id => ResourceNames.Format(Lookups.Personas, id)) },
             Status = (V1.ProblemStatus)problem.Status,
-            Evidence = evidence,
+            Evidence = EvidenceOf(problem),
             Metadata = problem.ToMetadata(),
+            Goals = { problem.GoalIds.Select(id => ResourceNames.Format(Lookups.Goals, id)) },
+            Solutions = { problem.SolutionIds.Select(id => ResourceNames.Format(Lookups.BacklogItems, id)) },
         };
-    }
 }

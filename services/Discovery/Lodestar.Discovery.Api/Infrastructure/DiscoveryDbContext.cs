@@ -1,3 +1,4 @@
+using Lodestar.Discovery.Domain.Goals;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Personas;
@@ -25,6 +26,8 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
     public DbSet<Hypothesis> Hypotheses => Set<Hypothesis>();
 
     public DbSet<KpiBreach> KpiBreaches => Set<KpiBreach>();
+
+    public DbSet<GoalContext> Goals => Set<GoalContext>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -91,6 +94,12 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
         {
             breach.ToTable("kpi_breaches");
             breach.HasIndex(b => new { b.WorkspaceId, b.KpiId });
+        });
+        modelBuilder.Entity<GoalContext>(goal =>
+        {
+            goal.ToTable("goals");
+            goal.Property(g => g.Title).HasMaxLength(300);
+            goal.Property(g => g.Status).HasMaxLength(40);
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

@@ -18,6 +18,8 @@ public static class Lookups
     public const string Problems = "problems";
     public const string Hypotheses = "hypotheses";
     public const string Experiments = "experiments";
+    public const string Goals = "goals";
+    public const string BacklogItems = "backlogItems";
 
     public static async Task<DiscoveryProduct> FindProductAsync(this DiscoveryDbContext db, string name, string field, CancellationToken cancellationToken)
     {

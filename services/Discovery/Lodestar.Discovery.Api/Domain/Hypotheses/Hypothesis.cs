@@ -26,6 +26,9 @@ public sealed class Hypothesis : WorkspaceEntity
 
     public Guid? ExperimentId { get; set; }
 
+    /// <summary>The backlog item (candidate solution) it tests.</summary>
+    public Guid? BacklogItemId { get; set; }
+
     public HypothesisStatus Status { get; set; } = HypothesisStatus.Draft;
 
     public ExperimentResult? Result { get; set; }

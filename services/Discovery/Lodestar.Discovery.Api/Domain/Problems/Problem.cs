@@ -8,6 +8,8 @@ public sealed class Problem : WorkspaceEntity
     public const int MaxTitle = 200;
     public const int MaxPart = 500;
     public const int MaxPersonas = 20;
+    public const int MaxGoals = 20;
+    public const int MaxSolutions = 50;
 
     public Guid ProductId { get; set; }
 
@@ -22,6 +24,12 @@ public sealed class Problem : WorkspaceEntity
     public List<Guid> PersonaIds { get; set; } = [];
 
     public ProblemStatus Status { get; set; } = ProblemStatus.New;
+
+    /// <summary>Strategy goals (desired outcomes) it stands in the way of.</summary>
+    public List<Guid> GoalIds { get; set; } = [];
+
+    /// <summary>Backlog items proposed as solutions.</summary>
+    public List<Guid> SolutionIds { get; set; } = [];
 
     public int InsightCount { get; set; }
 

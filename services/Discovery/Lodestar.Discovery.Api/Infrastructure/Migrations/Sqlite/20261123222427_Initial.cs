@@ -12,6 +12,26 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "goals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_goals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -153,6 +173,7 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                     MinimumEffect = table.Column<double>(type: "REAL", nullable: false),
                     ProblemId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ExperimentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BacklogItemId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
@@ -184,6 +205,8 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                     SoThat = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     PersonaIds = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    GoalIds = table.Column<string>(type: "TEXT", nullable: false),
+                    SolutionIds = table.Column<string>(type: "TEXT", nullable: false),
                     InsightCount = table.Column<int>(type: "INTEGER", nullable: false),
                     DistinctCustomers = table.Column<int>(type: "INTEGER", nullable: false),
                     DistinctPersonas = table.Column<int>(type: "INTEGER", nullable: false),
@@ -238,6 +261,11 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_goals_WorkspaceId",
+                table: "goals",
+                column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_hypotheses_ExperimentId",
@@ -378,6 +406,9 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS insights_fts_delete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS insights_fts_insert;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS insights_fts;");
+
+            migrationBuilder.DropTable(
+                name: "goals");
 
             migrationBuilder.DropTable(
                 name: "hypotheses");

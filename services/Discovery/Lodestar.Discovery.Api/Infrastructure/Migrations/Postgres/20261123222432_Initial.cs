@@ -14,6 +14,26 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "goals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_goals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -155,6 +175,7 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     MinimumEffect = table.Column<double>(type: "double precision", nullable: false),
                     ProblemId = table.Column<Guid>(type: "uuid", nullable: true),
                     ExperimentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BacklogItemId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
@@ -186,6 +207,8 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     SoThat = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     PersonaIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    GoalIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    SolutionIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     InsightCount = table.Column<int>(type: "integer", nullable: false),
                     DistinctCustomers = table.Column<int>(type: "integer", nullable: false),
                     DistinctPersonas = table.Column<int>(type: "integer", nullable: false),
@@ -240,6 +263,11 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_goals_WorkspaceId",
+                table: "goals",
+                column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_hypotheses_ExperimentId",
@@ -360,6 +388,9 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_insights_search\";");
+
+            migrationBuilder.DropTable(
+                name: "goals");
 
             migrationBuilder.DropTable(
                 name: "hypotheses");

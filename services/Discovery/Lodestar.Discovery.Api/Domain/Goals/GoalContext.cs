@@ -1,0 +1,15 @@
+using Lodestar.Persistence;
+
+namespace Lodestar.Discovery.Domain.Goals;
+
+/// <summary>A strategy goal (the id is strategy's) as the opportunity tree shows it, from GoalChanged.</summary>
+public sealed class GoalContext : WorkspaceEntity
+{
+    public Guid ProductId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public DateTime ReportedAt { get; set; }
+}

@@ -98,8 +98,11 @@ public sealed class InsightEditor(DiscoveryDbContext db)
             persona, product);
     }
 
-    /// <summary>Sets the persona and product ids of every pending insight; an unknown one is NOT_FOUND naming its field.</summary>
-    public async Task ResolveAsync(IReadOnlyList<Pending> pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the persona and product ids of every pending insight. An unknown one is NOT_FOUND naming its field, or, given
+    /// <paramref name="violations"/> (CSV rows), a violation on that field.
+    /// </summary>
+    public async Task ResolveAsync(IReadOnlyList<Pending> pending, CancellationToken cancellationToken, Violations? violations = null)
     {
         var personaIds = pending.Select(p => p.PersonaId).OfType<Guid>().Distinct().ToList();
         var productIds = pending.Select(p => p.ProductId).OfType<Guid>().Distinct().ToList();
@@ -110,14 +113,21 @@ public sealed class InsightEditor(DiscoveryDbContext db)
             if (item.Persona is not null)
             {
                 item.Insight.PersonaId = item.PersonaId is not { } persona ? null
-                    : personas.Contains(persona) ? persona : throw new NotFoundException("Persona", $"{item.Persona} ({item.Field}.persona)");
+                    : personas.Contains(persona) ? persona : Unknown("Persona", item.Persona, $"{item.Field}.persona", violations);
             }
             if (item.Product is not null)
             {
                 item.Insight.ProductId = item.ProductId is not { } product ? null
-                    : products.Contains(product) ? product : throw new NotFoundException("Product", $"{item.Product} ({item.Field}.product)");
+                    : products.Contains(product) ? product : Unknown("Product", item.Product, $"{item.Field}.product", violations);
             }
         }
+    }
+
+    private static Guid? Unknown(string resource, string name, string field, Violations? violations)
+    {
+        if (violations is null) throw new NotFoundException(resource, $"{name} ({field})");
+        violations.Add(field, $"No {resource.ToLowerInvariant()} {name} in this workspace.");
+        return null;
     }
 
     private static DateTime CaptureTime(Google.Protobuf.WellKnownTypes.Timestamp? time, string field, Violations violations)

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Infrastructure;
+using Lodestar.Discovery.Infrastructure.Transfer;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
@@ -46,6 +47,38 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         db.Insights.AddRange(pending.Select(p => p.Insight));
         await db.SaveChangesAsync(context.CancellationToken);
         return new V1.BatchCreateInsightsResponse { Insights = { pending.Select(p => ToProto(p.Insight, [])) } };
+    }
+
+    public override async Task<V1.ImportInsightsCsvResponse> ImportInsightsCsv(V1.ImportInsightsCsvRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.CsvContent)) throw new ValidationException(InsightCsvReader.Field, "Required: CSV text with a header row.");
+        var violations = new Violations();
+        ResourceNames.ParseOptionalId(request.Product, Lookups.Products, "product", violations);
+        violations.ThrowIfAny();
+        var rows = InsightCsvReader.Read(request.CsvContent, request.Product, violations);
+        if (rows.Any(r => r.PersonaName is not null))
+        {
+            var personas = (await db.Personas.AsNoTracking().Select(p => new { p.Id, p.DisplayName }).ToListAsync(context.CancellationToken))
+                .GroupBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+            foreach (var row in rows.Where(r => r.PersonaName is not null))
+            {
+                if (personas.TryGetValue(row.PersonaName!, out var id)) row.Insight.Persona = ResourceNames.Format(Lookups.Personas, id);
+                else violations.Add($"{InsightCsvReader.Field}[{row.Line}].persona", $"No persona named '{row.PersonaName}' in this workspace.");
+            }
+        }
+        // Values the file cannot express are reported first, with the personas it names; then the rules of the API.
+        violations.ThrowIfAny();
+        var pending = rows.Select(r => InsightEditor.Apply(new Insight(), r.Insight, InsightEditor.Fields, $"{InsightCsvReader.Field}[{r.Line}]", violations)).ToList();
+        violations.ThrowIfAny();
+        await editor.ResolveAsync(pending, context.CancellationToken, violations);
+        violations.ThrowIfAny();
+        var response = new V1.ImportInsightsCsvResponse { ImportedCount = pending.Count };
+        if (request.ValidateOnly) return response;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Insights.AddRange(pending.Select(p => p.Insight));
+        await db.SaveChangesAsync(context.CancellationToken);
+        response.Insights.Add(pending.Select(p => ResourceNames.Format(Lookups.Insights, p.Insight.Id)));
+        return response;
     }
 
     public override async Task<V1.Insight> GetInsight(V1.GetInsightRequest request, ServerCallContext context) =>

@@ -1,3 +1,5 @@
+using Lodestar.Benchmarking;
+
 namespace Lodestar.Backlog.Benchmarks;
 
 /// <summary>Command-line options: --items N, --top N, --calls N (per round), --rounds N, --report path.</summary>
@@ -5,23 +7,8 @@ public sealed record HarnessOptions(int Items, int Top, int Calls, int Rounds, s
 {
     public static HarnessOptions Parse(string[] args)
     {
-        string Value(string name, string fallback)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-        }
-        return new HarnessOptions(
-            int.Parse(Value("--items", "100000"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--top", "100"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--calls", "200"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--rounds", "5"), System.Globalization.CultureInfo.InvariantCulture),
-            Value("--report", Path.Combine(RepositoryRoot(), "docs", "benchmarks.md")));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Platform.sln"))) return folder.FullName;
-        return Directory.GetCurrentDirectory();
+        var arguments = new Arguments(args);
+        return new HarnessOptions(arguments.Number("--items", 100_000), arguments.Number("--top", 100), arguments.Number("--calls", 200),
+            arguments.Number("--rounds", 5), arguments.Text("--report", ReportFile.DefaultPath));
     }
 }

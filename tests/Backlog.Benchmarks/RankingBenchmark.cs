@@ -8,6 +8,7 @@ using Lodestar.Backlog.Domain.Ranking;
 using Lodestar.Backlog.Domain.Scoring;
 using Lodestar.Backlog.Extensions;
 using Lodestar.Backlog.Infrastructure;
+using Lodestar.Benchmarking;
 using Lodestar.LocalInfrastructure;
 using V1 = Lodestar.Backlog.V1;
 using Lodestar.Persistence;
@@ -24,7 +25,6 @@ namespace Lodestar.Backlog.Benchmarks;
 public static class RankingBenchmark
 {
     private const int SeedBatch = 5_000;
-    private const int Warmup = 20;
 
     public static async Task<RankingResult> RunAsync(HarnessOptions options)
     {
@@ -62,8 +62,8 @@ public static class RankingBenchmark
                 Task.FromResult<IReadOnlyList<Guid>>([.. scores.OrderByDescending(s => s.Score).ThenBy(s => s.Id).Take(options.Top).Select(s => s.Id)]);
 
             var sameTop = (await OverGrpc()).SequenceEqual(await InProcess());
-            var grpc = await MeasureAsync("gRPC GetRankedBacklog", OverGrpc, options);
-            var linq = await MeasureAsync("in-process LINQ sort", InProcess, options);
+            var grpc = await Rounds.MeasureAsync("gRPC GetRankedBacklog", OverGrpc, options.Calls, options.Rounds);
+            var linq = await Rounds.MeasureAsync("in-process LINQ sort", InProcess, options.Calls, options.Rounds);
             return new RankingResult(options, grpc, linq, seeding.Elapsed, sameTop);
         }
         finally
@@ -102,28 +102,6 @@ public static class RankingBenchmark
         }
         return [.. items.Select(i => (i.Id, i.RankingScore!.Value))];
     }
-
-    private static async Task<Measurement> MeasureAsync(string name, Func<Task<IReadOnlyList<Guid>>> call, HarnessOptions options)
-    {
-        for (var i = 0; i < Warmup; i++) await call();
-        var latencies = new List<double>(options.Calls * options.Rounds);
-        var throughputs = new List<double>(options.Rounds);
-        for (var round = 0; round < options.Rounds; round++)
-        {
-            var roundClock = Stopwatch.StartNew();
-            for (var i = 0; i < options.Calls; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await call();
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            throughputs.Add(options.Calls / roundClock.Elapsed.TotalSeconds);
-        }
-        Console.WriteLine($"{name}: median {Percentile(latencies, 0.5):F3} ms");
-        return new Measurement(name, latencies, throughputs);
-    }
-
-    private static double Percentile(List<double> values, double quantile) => values.Order().ElementAt(Math.Clamp((int)Math.Ceiling(quantile * values.Count) - 1, 0, values.Count - 1));
 
     private static void TryDelete(string folder)
     {

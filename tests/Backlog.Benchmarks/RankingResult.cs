@@ -1,3 +1,5 @@
+using Lodestar.Benchmarking;
+
 namespace Lodestar.Backlog.Benchmarks;
 
 /// <summary>Both sides of the ranking benchmark and how the data was set up.</summary>

@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using Lodestar.Discovery.Domain.Insights;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 
 namespace Lodestar.Discovery.Infrastructure;
 
 /// <summary>
 /// Full-text search over insights' summary, quote and customer name, the same semantics on both providers: every word
 /// of the query must match (English stemming), punctuation and query syntax are ignored. SQLite uses an FTS5 table kept
-/// by triggers; PostgreSQL a GIN index on the tsvector of the same text (both created by the Initial migrations).
+/// by triggers (created by the Initial migration); PostgreSQL a stored tsvector column of the same text with a GIN index.
 /// </summary>
 public static partial class InsightSearch
 {
@@ -19,8 +20,7 @@ public static partial class InsightSearch
         if (db.Database.IsNpgsql())
         {
             var text = string.Join(' ', words);
-            return db.Insights.Where(i => EF.Functions.ToTsVector("english", i.Summary + " " + i.Quote + " " + i.CustomerName)
-                .Matches(EF.Functions.PlainToTsQuery("english", text)));
+            return db.Insights.Where(i => EF.Property<NpgsqlTsVector>(i, PostgresDiscoveryDbContext.SearchVector).Matches(EF.Functions.PlainToTsQuery("english", text)));
         }
         // FTS5 phrases in double quotes cannot be read as query syntax; adjacent phrases must all match.
         var match = string.Join(' ', words.Select(w => $"\"{w}\""));

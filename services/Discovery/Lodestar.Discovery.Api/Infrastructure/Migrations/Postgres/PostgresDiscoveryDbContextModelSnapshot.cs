@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -204,6 +205,11 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.Property<double?>("Satisfaction")
                         .HasColumnType("double precision");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, \"Summary\" || ' ' || \"Quote\" || ' ' || \"CustomerName\")", true);
+
                     b.Property<int?>("Sentiment")
                         .HasColumnType("integer");
 
@@ -234,6 +240,10 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.HasIndex("PersonaId");
 
                     b.HasIndex("ProductId");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("WorkspaceId");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDiscoveryDbContext))]
-    [Migration("20261123222427_Initial")]
+    [Migration("20261123223538_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

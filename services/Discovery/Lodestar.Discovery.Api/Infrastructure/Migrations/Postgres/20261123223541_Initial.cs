@@ -2,6 +2,7 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -67,6 +68,7 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     OriginUri = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     OriginId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ProductId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('english'::regconfig, \"Summary\" || ' ' || \"Quote\" || ' ' || \"CustomerName\")", stored: true),
                     WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -300,6 +302,12 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_insights_SearchVector",
+                table: "insights",
+                column: "SearchVector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_insights_WorkspaceId",
                 table: "insights",
                 column: "WorkspaceId");
@@ -377,17 +385,12 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                 table: "products",
                 column: "WorkspaceId");
 
-            // Insight search (InsightSearch): the same expression the query uses, so the planner picks this index.
-            migrationBuilder.Sql("""
-                CREATE INDEX "IX_insights_search" ON insights
-                USING GIN (to_tsvector('english'::regconfig, "Summary" || ' ' || "Quote" || ' ' || "CustomerName"));
-                """);
+
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_insights_search\";");
 
             migrationBuilder.DropTable(
                 name: "goals");

@@ -1,4 +1,4 @@
-namespace Lodestar.Backlog.Benchmarks;
+namespace Lodestar.Benchmarking;
 
 /// <summary>Per-call latencies of repeated rounds: the median and spread a figure is reported with.</summary>
 public sealed record Measurement(string Name, IReadOnlyList<double> LatenciesMs, IReadOnlyList<double> RoundThroughputs)

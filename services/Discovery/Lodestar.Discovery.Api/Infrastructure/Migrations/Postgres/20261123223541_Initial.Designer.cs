@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
 namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDiscoveryDbContext))]
-    [Migration("20261123222432_Initial")]
+    [Migration("20261123223541_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -207,6 +208,11 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.Property<double?>("Satisfaction")
                         .HasColumnType("double precision");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, \"Summary\" || ' ' || \"Quote\" || ' ' || \"CustomerName\")", true);
+
                     b.Property<int?>("Sentiment")
                         .HasColumnType("integer");
 
@@ -237,6 +243,10 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.HasIndex("PersonaId");
 
                     b.HasIndex("ProductId");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("WorkspaceId");
 

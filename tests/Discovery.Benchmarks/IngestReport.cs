@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using Lodestar.Benchmarking;
+
+namespace Lodestar.Discovery.Benchmarks;
+
+/// <summary>The discovery section of docs/benchmarks.md.</summary>
+public static class IngestReport
+{
+    public static string Summary(IngestResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Provider}: import {Median(r.GrpcBatchRates):N0}/s vs plain {Median(r.PlainBatchRates):N0}/s ({Median(r.GrpcBatchRates) / Median(r.PlainBatchRates):F2}), search {r.Search.MedianMs:F2} ms vs scan {r.Scan.MedianMs:F2} ms");
+
+    public static string Section(IngestOptions o, IReadOnlyList<IngestResult> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## Discovery: import and search {o.Insights:N0} insights");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Command: `dotnet run -c Release --project tests/Discovery.Benchmarks` (options `--insights {o.Insights} --batch {o.Batch} --searches {o.Searches} --rounds {o.Rounds}`).");
+        text.AppendLine(Machine.Describe());
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Import: `BatchCreateInsights` of {o.Batch:N0} insights per call over gRPC (validation, reference checks, search index upkeep, one transaction per call) against a plain EF Core bulk insert of the same rows into the same table and provider (the baseline). Figures are insights/s per batch: median (min – max) over {o.Insights / o.Batch} batches.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Search: `ListInsights(query=\"{IngestRows.Query}\", page_size=50)` over gRPC (SQLite FTS5 / PostgreSQL GIN tsvector) against an unindexed substring scan of the same rows in process; {o.Rounds} rounds × {o.Searches} calls.");
+        text.AppendLine();
+        text.AppendLine("| provider | gRPC import, insights/s | plain insert, insights/s | ratio | search median (p5 – p95) | scan median (p5 – p95) | matches |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Provider} | {Median(r.GrpcBatchRates):N0} ({r.GrpcBatchRates.Min():N0} – {r.GrpcBatchRates.Max():N0}) | {Median(r.PlainBatchRates):N0} ({r.PlainBatchRates.Min():N0} – {r.PlainBatchRates.Max():N0}) | {Median(r.GrpcBatchRates) / Median(r.PlainBatchRates):F2} | {r.Search.MedianMs:F2} ms ({r.Search.P5Ms:F2} – {r.Search.P95Ms:F2}) | {r.Scan.MedianMs:F2} ms ({r.Scan.P5Ms:F2} – {r.Scan.P95Ms:F2}) | {r.SearchHits:N0} |");
+        }
+        return text.ToString();
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(sorted.Length - 1) / 2];
+    }
+}

@@ -4,7 +4,6 @@ using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Backlog.IntegrationEvents;
 
@@ -14,13 +13,7 @@ public sealed class HypothesisStatusChangedConsumer(BacklogDbContext db, Workspa
 {
     protected override async Task HandleAsync(HypothesisStatusChanged message, CancellationToken cancellationToken)
     {
-        var at = StoredTime.Of(message.OccurredAt);
-        var state = await Db.HypothesisStates.FirstOrDefaultAsync(h => h.Id == message.HypothesisId, cancellationToken);
-        if (state is null)
-            Db.HypothesisStates.Add(state = new HypothesisState { Id = message.HypothesisId });
-        else if (state.ReportedAt > at)
-            return;
-        state.Status = message.Status.ToLowerInvariant();
-        state.ReportedAt = at;
+        if (await Db.HypothesisStates.ForReportAsync(message.HypothesisId, StoredTime.Of(message.OccurredAt), cancellationToken) is not { } copy) return;
+        copy.Status = message.Status.ToLowerInvariant();
     }
 }

@@ -4,7 +4,6 @@ using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Backlog.IntegrationEvents;
 
@@ -14,14 +13,8 @@ public sealed class ProductChangedConsumer(BacklogDbContext db, WorkspaceContext
 {
     protected override async Task HandleAsync(ProductChanged message, CancellationToken cancellationToken)
     {
-        var at = StoredTime.Of(message.OccurredAt);
-        var product = await Db.Products.FirstOrDefaultAsync(p => p.Id == message.ProductId, cancellationToken);
-        if (product is null)
-            Db.Products.Add(product = new BacklogProduct { Id = message.ProductId });
-        else if (product.ReportedAt > at)
-            return;
-        product.DisplayName = message.Name;
-        product.Archived = message.Archived;
-        product.ReportedAt = at;
+        if (await Db.Products.ForReportAsync(message.ProductId, StoredTime.Of(message.OccurredAt), cancellationToken) is not { } copy) return;
+        copy.DisplayName = message.Name;
+        copy.Archived = message.Archived;
     }
 }

@@ -4,7 +4,6 @@ using Lodestar.Discovery.Infrastructure;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Discovery.IntegrationEvents;
 
@@ -14,15 +13,9 @@ public sealed class GoalChangedConsumer(DiscoveryDbContext db, WorkspaceContext 
 {
     protected override async Task HandleAsync(GoalChanged message, CancellationToken cancellationToken)
     {
-        var at = StoredTime.Of(message.OccurredAt);
-        var goal = await Db.Goals.FirstOrDefaultAsync(g => g.Id == message.GoalId, cancellationToken);
-        if (goal is null)
-            Db.Goals.Add(goal = new GoalContext { Id = message.GoalId });
-        else if (goal.ReportedAt > at)
-            return;
-        goal.ProductId = message.ProductId;
-        goal.Title = message.Title;
-        goal.Status = message.Status;
-        goal.ReportedAt = at;
+        if (await Db.Goals.ForReportAsync(message.GoalId, StoredTime.Of(message.OccurredAt), cancellationToken) is not { } copy) return;
+        copy.ProductId = message.ProductId;
+        copy.Title = message.Title;
+        copy.Status = message.Status;
     }
 }

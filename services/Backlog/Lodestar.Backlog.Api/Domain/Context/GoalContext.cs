@@ -3,7 +3,7 @@ using Lodestar.Persistence;
 namespace Lodestar.Backlog.Domain.Context;
 
 /// <summary>A strategy goal (the id is strategy's) as items that serve it show it, from GoalChanged.</summary>
-public sealed class GoalContext : WorkspaceEntity
+public sealed class GoalContext : WorkspaceEntity, IReportedCopy
 {
     public Guid ProductId { get; set; }
 

@@ -3,7 +3,7 @@ using Lodestar.Persistence;
 namespace Lodestar.Backlog.Domain.Context;
 
 /// <summary>The latest status of a discovery hypothesis (the id is discovery's), from HypothesisStatusChanged.</summary>
-public sealed class HypothesisState : WorkspaceEntity
+public sealed class HypothesisState : WorkspaceEntity, IReportedCopy
 {
     public const string Invalidated = "invalidated";
 

@@ -7,7 +7,7 @@ namespace Lodestar.Backlog.Domain.Products;
 /// A product as the backlog knows it: name and archive state kept from strategy's ProductChanged (the id is
 /// strategy's), plus how the backlog prioritizes it.
 /// </summary>
-public sealed class BacklogProduct : WorkspaceEntity
+public sealed class BacklogProduct : WorkspaceEntity, IReportedCopy
 {
     public const int MaxCriteria = 20;
     public const double DefaultUsersPerCustomer = 1;

@@ -3,7 +3,7 @@ using Lodestar.Persistence;
 namespace Lodestar.Discovery.Domain.Goals;
 
 /// <summary>A strategy goal (the id is strategy's) as the opportunity tree shows it, from GoalChanged.</summary>
-public sealed class GoalContext : WorkspaceEntity
+public sealed class GoalContext : WorkspaceEntity, IReportedCopy
 {
     public Guid ProductId { get; set; }
 

@@ -3,7 +3,7 @@ using Lodestar.Persistence;
 namespace Lodestar.Discovery.Domain.Products;
 
 /// <summary>A product as discovery knows it from strategy's ProductChanged (the id is strategy's).</summary>
-public sealed class DiscoveryProduct : WorkspaceEntity
+public sealed class DiscoveryProduct : WorkspaceEntity, IReportedCopy
 {
     public string DisplayName { get; set; } = "";
 

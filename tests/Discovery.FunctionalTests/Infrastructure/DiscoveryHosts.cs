@@ -48,13 +48,9 @@ public sealed class DiscoveryHosts(InfrastructureFixture infrastructure) : Provi
         var id = Guid.NewGuid();
         await PublishAsync(provider, new ProductChanged(id, name, "growth", false) { WorkspaceId = workspace });
         var product = $"products/{id}";
-        // A persona of the product can be created once discovery knows the product.
-        var probe = Personas(provider, workspace);
-        var persona = await Eventually.GetAsync(async () => await probe.CreatePersonaAsync(new CreatePersonaRequest
-        {
-            Persona = new Persona { DisplayName = $"probe {id}", Product = product },
-        }, cancellationToken: Cancel), _ => true);
-        await probe.DeletePersonaAsync(new DeletePersonaRequest { Name = persona.Name }, cancellationToken: Cancel);
+        // The product's opportunity tree answers once discovery knows the product (NOT_FOUND until then).
+        await Eventually.GetAsync(() => Tree(provider, workspace).GetOpportunityTreeAsync(
+            new GetOpportunityTreeRequest { Name = product + "/opportunityTree" }, cancellationToken: Cancel).ResponseAsync, _ => true);
         return product;
     }
 }

@@ -15,10 +15,15 @@ public sealed record ItemContext(
 {
     public ScoringContext ScoringOf(BacklogItem item) => Products[item.ProductId].Scoring;
 
-    public IEnumerable<ProblemEvidence> EvidenceOf(BacklogItem item) =>
-        item.ProblemIds.Select(id => Evidence.GetValueOrDefault(id)).OfType<ProblemEvidence>();
+    public IEnumerable<ProblemEvidence> EvidenceOf(BacklogItem item) => EvidenceOf(item, Evidence);
 
-    public EvidenceBasis BasisOf(BacklogItem item) => Basis(EvidenceOf(item).ToList());
+    public EvidenceBasis BasisOf(BacklogItem item) => BasisOf(item, Evidence);
+
+    /// <summary>The evidence basis of <paramref name="item"/> from summaries by problem id.</summary>
+    public static EvidenceBasis BasisOf(BacklogItem item, IReadOnlyDictionary<Guid, ProblemEvidence> evidence) => Basis([.. EvidenceOf(item, evidence)]);
+
+    private static IEnumerable<ProblemEvidence> EvidenceOf(BacklogItem item, IReadOnlyDictionary<Guid, ProblemEvidence> evidence) =>
+        item.ProblemIds.Select(id => evidence.GetValueOrDefault(id)).OfType<ProblemEvidence>();
 
     public static EvidenceBasis Basis(IReadOnlyList<ProblemEvidence> evidence) =>
         evidence.Count == 0

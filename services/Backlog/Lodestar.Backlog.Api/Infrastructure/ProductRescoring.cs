@@ -17,10 +17,8 @@ public static class ProductRescoring
         if (readOnly) query = query.AsNoTracking();
         var items = await query.ToListAsync(cancellationToken);
         var problemIds = items.SelectMany(i => i.ProblemIds).Distinct().ToList();
-        var evidence = problemIds.Count == 0
-            ? []
-            : await db.ProblemEvidence.AsNoTracking().Where(e => problemIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        return [.. items.Select(i => (i, ItemContext.Basis([.. i.ProblemIds.Where(evidence.ContainsKey).Select(id => evidence[id])])))];
+        var evidence = await db.EvidenceByProblemAsync(problemIds, cancellationToken);
+        return [.. items.Select(i => (i, ItemContext.BasisOf(i, evidence)))];
     }
 
     /// <summary>Recomputes every item's ranking score under the product's settings; true when any changed.</summary>

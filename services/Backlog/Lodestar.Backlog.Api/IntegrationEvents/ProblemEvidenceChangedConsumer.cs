@@ -27,8 +27,9 @@ public sealed class ProblemEvidenceChangedConsumer(BacklogDbContext db, Workspac
         var items = await Db.Items.Where(i => i.ProblemIds.Contains(problemId)).ToListAsync(cancellationToken);
         var productIds = items.Select(i => i.ProductId).Distinct().ToList();
         var products = await Db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var before = new Dictionary<Guid, double?>();
-        foreach (var item in items) before[item.Id] = await RiceOfAsync(item, products[item.ProductId].Scoring, cancellationToken);
+        // Every summary the items draw on, read once; this problem's entry is swapped for the new report below.
+        var summaries = await Db.EvidenceByProblemAsync([.. items.SelectMany(i => i.ProblemIds).Distinct()], cancellationToken);
+        var before = items.ToDictionary(i => i.Id, i => RiceOf(i, products[i.ProductId].Scoring, ItemContext.BasisOf(i, summaries)));
 
         if (evidence is null) Db.ProblemEvidence.Add(evidence = new ProblemEvidence { Id = problemId });
         evidence.ProductId = message.ProductId;
@@ -39,20 +40,21 @@ public sealed class ProblemEvidenceChangedConsumer(BacklogDbContext db, Workspac
         evidence.AverageImportance = message.AverageImportance;
         evidence.LatestInsightAt = message.LatestInsightAt is { } latest ? StoredTime.Of(latest) : null;
         evidence.ReportedAt = at;
+        summaries[problemId] = evidence;
         // Placement queries the database, so each step is saved inside the consumer's transaction.
         await Db.SaveChangesAsync(cancellationToken);
 
         foreach (var item in items)
         {
             var product = products[item.ProductId];
-            var previous = before[item.Id];
-            var current = await RiceOfAsync(item, product.Scoring, cancellationToken);
+            var basis = ItemContext.BasisOf(item, summaries);
+            var (previous, current) = (before[item.Id], RiceOf(item, product.Scoring, basis));
             if (previous != current) item.LastRescore = new EvidenceRescore { ProblemId = problemId, PreviousScore = previous, Score = current, At = at };
-            await Db.RescoreAsync(item, product, place: false, cancellationToken);
+            await Db.RescoreAsync(item, product, basis, place: false, cancellationToken);
             await Db.SaveChangesAsync(cancellationToken);
         }
     }
 
-    private async Task<double?> RiceOfAsync(BacklogItem item, ScoringContext scoring, CancellationToken cancellationToken) =>
-        ItemScorer.EffectiveRice(item.Inputs, scoring, await Db.EvidenceOfAsync(item, cancellationToken))?.Score(ItemScorer.Typed);
+    private static double? RiceOf(BacklogItem item, ScoringContext scoring, EvidenceBasis evidence) =>
+        ItemScorer.EffectiveRice(item.Inputs, scoring, evidence)?.Score(ItemScorer.Typed);
 }

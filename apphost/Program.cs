@@ -19,6 +19,9 @@ await using var backlog = await ServiceProcess.StartAsync(LodestarResources.Back
 await using var discovery = await ServiceProcess.StartAsync(LodestarResources.Discovery, AppHostSettings.AssemblyOf<Lodestar.Discovery.Infrastructure.DiscoveryDbContext>(),
     ResourceEnvironment.ForService(infrastructure, LodestarResources.Discovery), AppHostSettings.HttpAddress(LodestarResources.Discovery), logger, shutdown.Token);
 
+await using var metrics = await ServiceProcess.StartAsync(LodestarResources.Metrics, AppHostSettings.AssemblyOf<Lodestar.Metrics.Infrastructure.MetricsDbContext>(),
+    ResourceEnvironment.ForService(infrastructure, LodestarResources.Metrics), AppHostSettings.HttpAddress(LodestarResources.Metrics), logger, shutdown.Token);
+
 var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
 Console.WriteLine($"""
 
@@ -26,6 +29,7 @@ Console.WriteLine($"""
       strategy  REST {strategy.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Strategy)}
       backlog   REST {backlog.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Backlog)}
       discovery REST {discovery.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Discovery)}
+      metrics   REST {metrics.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Metrics)}
       workspace {workspace}
       export WS={workspace}
       export TOKEN={token}

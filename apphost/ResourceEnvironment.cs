@@ -28,8 +28,8 @@ internal static class ResourceEnvironment
             ["OTEL_SERVICE_NAME"] = service,
         };
         variables.Remove("LODESTAR_POSTGRES");
-        // The services the app host runs so far; the others join with their issues.
-        foreach (var name in new[] { LodestarResources.Strategy, LodestarResources.Backlog, LodestarResources.Discovery })
+        // The services the app host runs so far; the gateway joins with its issue.
+        foreach (var name in new[] { LodestarResources.Strategy, LodestarResources.Backlog, LodestarResources.Discovery, LodestarResources.Metrics })
         {
             variables[$"services__{name}__http__0"] = AppHostSettings.HttpAddress(name).ToString().TrimEnd('/');
             variables[$"services__{name}__grpc__0"] = AppHostSettings.GrpcAddress(name).ToString().TrimEnd('/');

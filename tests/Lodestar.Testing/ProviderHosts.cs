@@ -1,9 +1,12 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Persistence;
 using Lodestar.Security;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Lodestar.Testing;
@@ -23,6 +26,9 @@ public abstract class ProviderHosts(InfrastructureFixture infrastructure, string
     /// <summary>Maps the service's endpoints and migrates its database.</summary>
     protected abstract Task MapAndMigrateAsync(WebApplication app);
 
+    /// <summary>More configuration for the host of <paramref name="provider"/> (e.g. a Redis and its key prefix).</summary>
+    protected virtual IDictionary<string, string?>? Settings(DatabaseProvider provider) => null;
+
     public async ValueTask InitializeAsync()
     {
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
@@ -30,7 +36,7 @@ public abstract class ProviderHosts(InfrastructureFixture infrastructure, string
             var folder = Directory.CreateDirectory(Path.Combine(_folder, provider.ToString())).FullName;
             var database = provider == DatabaseProvider.Postgres ? infrastructure.NewPostgresDatabase(service) : null;
             var eventBus = await infrastructure.NewVirtualHostAsync(service);
-            var host = await ServiceHost.StartAsync(service, folder, database, eventBus, Compose, MapAndMigrateAsync);
+            var host = await ServiceHost.StartAsync(service, folder, database, eventBus, Compose, MapAndMigrateAsync, Settings(provider));
             _hosts[provider] = (host, GrpcChannel.ForAddress(host.GrpcAddress), eventBus);
         }
     }
@@ -61,6 +67,11 @@ public abstract class ProviderHosts(InfrastructureFixture infrastructure, string
         http.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
         return http;
     }
+
+    /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
+    public async Task PublishAsync<T>(DatabaseProvider provider, T message)
+        where T : IntegrationEvent =>
+        await Host(provider).Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = message.EventId, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -101,6 +101,10 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return Build(Code.Aborted, etag.Message, "ERROR_REASON_ETAG_MISMATCH");
             case FailedPreconditionException precondition:
                 return Build(Code.FailedPrecondition, precondition.Message, "ERROR_REASON_FAILED_PRECONDITION");
+            case UnavailableException unavailable:
+                return Build(Code.Unavailable, unavailable.Message, "ERROR_REASON_DEPENDENCY_UNAVAILABLE");
+            case StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException:
+                return Build(Code.Unavailable, "The real-time store (Redis) does not answer; retry shortly.", "ERROR_REASON_DEPENDENCY_UNAVAILABLE");
             case PermissionDeniedException denied:
                 return Build(Code.PermissionDenied, denied.Message, denied.Reason);
             case OperationCanceledException when callCancelled:

@@ -130,6 +130,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<StrictJsonBodyMiddleware>();
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapGrpcHealthChecksService();

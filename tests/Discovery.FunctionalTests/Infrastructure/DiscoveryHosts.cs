@@ -37,11 +37,6 @@ public sealed class DiscoveryHosts(InfrastructureFixture infrastructure) : Provi
 
     public OpportunityTreeService.OpportunityTreeServiceClient Tree(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace));
 
-    /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
-    public async Task PublishAsync<T>(DatabaseProvider provider, T message)
-        where T : IntegrationEvent =>
-        await Host(provider).Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = message.EventId, Cancel);
-
     /// <summary>Announces a product as strategy would (ProductChanged) and waits until discovery knows it.</summary>
     public async Task<string> NewProductAsync(DatabaseProvider provider, Guid workspace, string name = "Atlas")
     {

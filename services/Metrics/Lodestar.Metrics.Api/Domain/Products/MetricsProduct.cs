@@ -1,0 +1,26 @@
+using Lodestar.Persistence;
+
+namespace Lodestar.Metrics.Domain.Products;
+
+/// <summary>
+/// A product as metrics knows it from strategy's ProductChanged (the id is strategy's), with the counters ingestion
+/// keeps under the product row's lock: the next dense user index and the ingestion revision.
+/// </summary>
+public sealed class MetricsProduct : WorkspaceEntity, IReportedCopy
+{
+    public string DisplayName { get; set; } = "";
+
+    public bool Archived { get; set; }
+
+    /// <summary>When strategy last reported the product; an older report never wins.</summary>
+    public DateTime ReportedAt { get; set; }
+
+    /// <summary>The index the next new user of the product gets (users are numbered 0, 1, 2… per product).</summary>
+    public int NextUserIndex { get; set; }
+
+    /// <summary>Incremented by every ingestion; users carry the revision that last changed them.</summary>
+    public long IngestRevision { get; set; }
+
+    /// <summary>Set when an ingestion committed but could not update Redis; the next query rebuilds.</summary>
+    public bool AggregatesStale { get; set; }
+}

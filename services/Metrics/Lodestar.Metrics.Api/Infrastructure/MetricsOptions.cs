@@ -1,0 +1,13 @@
+namespace Lodestar.Metrics.Infrastructure;
+
+/// <summary>The Metrics configuration section.</summary>
+public sealed class MetricsOptions
+{
+    public const string Section = "Metrics";
+
+    /// <summary>Bounds on event times, relative to the service's clock.</summary>
+    public IngestionOptions Ingestion { get; set; } = new();
+
+    /// <summary>Prefix of every Redis key the service writes, so deployments (and tests) can share a Redis.</summary>
+    public string RedisKeyPrefix { get; set; } = "lodestar:metrics:";
+}

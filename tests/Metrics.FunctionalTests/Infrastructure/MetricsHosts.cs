@@ -38,12 +38,19 @@ public sealed class MetricsHosts(InfrastructureFixture fixture) : ProviderHosts(
     {
         ["ConnectionStrings:redis"] = _redis,
         ["Metrics:RedisKeyPrefix"] = _prefixes[provider],
+        ["Metrics:Experiments:MonitorInterval"] = "00:00:01",
     };
 
     public EventService.EventServiceClient Events(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
         new(Invoker(provider, workspace, role));
 
     public ActivityService.ActivityServiceClient Activity(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    public SurveyService.SurveyServiceClient Surveys(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    public ExperimentService.ExperimentServiceClient Experiments(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
         new(Invoker(provider, workspace, role));
 
     /// <summary>Deletes every Redis key of <paramref name="product"/>, as if Redis had lost its data.</summary>

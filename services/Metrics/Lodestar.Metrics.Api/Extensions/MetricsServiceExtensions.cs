@@ -29,6 +29,8 @@ public static class MetricsServiceExtensions
         builder.Services.AddScoped<AggregateReader>();
         builder.Services.AddScoped<AggregateRebuilder>();
         builder.Services.AddScoped<EventIngestor>();
+        builder.Services.AddScoped<ExperimentConcluder>();
+        builder.Services.AddHostedService<ExperimentMonitor>();
         return builder;
     }
 
@@ -37,6 +39,8 @@ public static class MetricsServiceExtensions
         app.MapDefaultEndpoints();
         app.MapGrpcService<EventGrpcService>();
         app.MapGrpcService<ActivityGrpcService>();
+        app.MapGrpcService<SurveyGrpcService>();
+        app.MapGrpcService<ExperimentGrpcService>();
         return app;
     }
 }

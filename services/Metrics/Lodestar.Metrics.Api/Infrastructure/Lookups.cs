@@ -1,5 +1,7 @@
 using Lodestar.Errors;
+using Lodestar.Metrics.Domain.Experiments;
 using Lodestar.Metrics.Domain.Products;
+using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +11,26 @@ namespace Lodestar.Metrics.Infrastructure;
 public static class Lookups
 {
     public const string Products = "products";
+    public const string Surveys = "surveys";
+    public const string Experiments = "experiments";
+    public const string Hypotheses = "hypotheses";
 
     /// <summary>A product of the caller's workspace that strategy announced; read without tracking.</summary>
     public static async Task<MetricsProduct> FindProductAsync(this MetricsDbContext db, string name, string field, CancellationToken cancellationToken)
     {
         var id = ResourceNames.ParseId(name, Products, field);
         return await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Product", name);
+    }
+
+    public static async Task<Survey> FindSurveyAsync(this MetricsDbContext db, string name, string field, CancellationToken cancellationToken)
+    {
+        var (product, id) = ResourceNames.ParseChildId(name, Products, Surveys, field);
+        return await db.Surveys.FirstOrDefaultAsync(s => s.Id == id && s.ProductId == product, cancellationToken) ?? throw new NotFoundException("Survey", name);
+    }
+
+    public static async Task<Experiment> FindExperimentAsync(this MetricsDbContext db, string name, string field, CancellationToken cancellationToken)
+    {
+        var (product, id) = ResourceNames.ParseChildId(name, Products, Experiments, field);
+        return await db.Experiments.FirstOrDefaultAsync(e => e.Id == id && e.ProductId == product, cancellationToken) ?? throw new NotFoundException("Experiment", name);
     }
 }

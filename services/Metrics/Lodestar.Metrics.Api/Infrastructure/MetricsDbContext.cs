@@ -1,5 +1,7 @@
 using Lodestar.Messaging;
 using Lodestar.Metrics.Domain.Events;
+using Lodestar.Metrics.Domain.Experiments;
+using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.Metrics.Domain.Products;
 using Lodestar.Persistence;
 using Lodestar.Security;
@@ -16,6 +18,15 @@ public class MetricsDbContext(DbContextOptions options, IWorkspaceContext worksp
 
     /// <summary>Not workspace-filtered: always query by a product found in the workspace.</summary>
     public DbSet<ProductUser> Users => Set<ProductUser>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
+    /// <summary>Not workspace-filtered: always query by an experiment found in the workspace.</summary>
+    public DbSet<Exposure> Exposures => Set<Exposure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,6 +51,50 @@ public class MetricsDbContext(DbContextOptions options, IWorkspaceContext worksp
             user.Property(u => u.DistinctId).HasMaxLength(EventRules.MaxIdentity + 2);
             user.HasIndex(u => new { u.ProductId, u.DistinctId }).IsUnique();
             user.HasIndex(u => new { u.ProductId, u.Revision });
+        });
+        modelBuilder.Entity<Survey>(survey =>
+        {
+            survey.ToTable("surveys");
+            survey.Property(s => s.DisplayName).HasMaxLength(Survey.MaxDisplayName);
+            survey.Property(s => s.Question).HasMaxLength(Survey.MaxQuestion);
+            survey.HasOne<MetricsProduct>().WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SurveyAnswer>(answer =>
+        {
+            answer.ToTable("survey_responses");
+            answer.Property(a => a.ResponseKey).HasMaxLength(SurveyAnswer.MaxResponseId);
+            answer.Property(a => a.RespondentId).HasMaxLength(SurveyAnswer.MaxRespondent);
+            answer.Property(a => a.Comment).HasMaxLength(SurveyAnswer.MaxComment);
+            answer.HasOne<Survey>().WithMany().HasForeignKey(a => a.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            answer.HasIndex(a => new { a.SurveyId, a.ResponseKey }).IsUnique();
+            answer.HasIndex(a => new { a.SurveyId, a.RespondedAt });
+        });
+        modelBuilder.Entity<Experiment>(experiment =>
+        {
+            experiment.ToTable("experiments");
+            experiment.Property(e => e.Key).HasMaxLength(64);
+            experiment.Property(e => e.DisplayName).HasMaxLength(Experiment.MaxDisplayName);
+            experiment.Property(e => e.Description).HasMaxLength(Experiment.MaxDescription);
+            experiment.Property(e => e.ConversionEvent).HasMaxLength(EventRules.MaxEventName);
+            experiment.Property(e => e.ConclusionReason).HasMaxLength(Experiment.MaxReason);
+            experiment.Property(e => e.Variants).HasConversion(JsonColumn.Converter<List<ExperimentVariant>>(), JsonColumn.Comparer<ExperimentVariant>());
+            experiment.Property(e => e.Guardrails).HasConversion(JsonColumn.Converter<List<ExperimentGuardrail>>(), JsonColumn.Comparer<ExperimentGuardrail>());
+            experiment.Property(e => e.BestSequentialPValues)
+                .HasConversion(JsonColumn.Converter<Dictionary<string, double>>(), JsonColumn.SerializedComparer<Dictionary<string, double>>());
+            experiment.Ignore(e => e.Control);
+            experiment.Ignore(e => e.PlannedUsersPerVariant);
+            experiment.Ignore(e => e.MixingVariance);
+            experiment.HasOne<MetricsProduct>().WithMany().HasForeignKey(e => e.ProductId).OnDelete(DeleteBehavior.Cascade);
+            experiment.HasIndex(e => new { e.ProductId, e.Key }).IsUnique();
+            experiment.HasIndex(e => e.State);
+        });
+        modelBuilder.Entity<Exposure>(exposure =>
+        {
+            exposure.ToTable("exposures");
+            exposure.HasKey(x => new { x.ExperimentId, x.DistinctId });
+            exposure.Property(x => x.DistinctId).HasMaxLength(EventRules.MaxIdentity + 2);
+            exposure.Property(x => x.Variant).HasMaxLength(64);
+            exposure.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

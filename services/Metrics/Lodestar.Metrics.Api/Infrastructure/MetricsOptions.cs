@@ -8,6 +8,9 @@ public sealed class MetricsOptions
     /// <summary>Bounds on event times, relative to the service's clock.</summary>
     public IngestionOptions Ingestion { get; set; } = new();
 
+    /// <summary>The automatic analysis of running experiments.</summary>
+    public ExperimentOptions Experiments { get; set; } = new();
+
     /// <summary>Prefix of every Redis key the service writes, so deployments (and tests) can share a Redis.</summary>
     public string RedisKeyPrefix { get; set; } = "lodestar:metrics:";
 }

@@ -20,6 +20,9 @@ public static partial class EventRules
 
     public static bool IsEventName(string name) => EventNamePattern().IsMatch(name);
 
+    /// <summary>A sender's idempotency id (events, survey responses).</summary>
+    public static bool IsEventKey(string key) => EventKeyPattern().IsMatch(key);
+
     /// <summary>Checks an event named <paramref name="field"/> (e.g. <c>events[3]</c>); null when invalid.</summary>
     public static IncomingEvent? Validate(
         Violations violations, string field, string eventKey, string userId, string anonymousId, string eventName,

@@ -1,0 +1,184 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Errors;
+using Lodestar.Metrics.Domain.Experiments;
+using Lodestar.Metrics.Domain.Statistics;
+using Lodestar.Metrics.Infrastructure;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Lodestar.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Metrics.V1;
+
+namespace Lodestar.Metrics.Grpc;
+
+/// <summary>lodestar.metrics.v1.ExperimentService: A/B tests from design to verdict.</summary>
+public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConcluder concluder, IWorkspaceContext workspace, TimeProvider clock)
+    : V1.ExperimentService.ExperimentServiceBase
+{
+    private DateTime Now => StoredTime.Of(clock.GetUtcNow());
+
+    public override async Task<V1.Experiment> CreateExperiment(V1.CreateExperimentRequest request, ServerCallContext context)
+    {
+        var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
+        var input = request.Experiment ?? throw new ValidationException("experiment", "Required.");
+        var violations = new Violations();
+        ExperimentRules.CheckKey(violations, "experiment.key", input.Key);
+        try
+        {
+            var experiment = new Experiment { ProductId = product.Id, Key = input.Key };
+            ExperimentEditor.Apply(experiment, input, ExperimentEditor.Fields);
+            violations.ThrowIfAny();
+            if (await db.Experiments.AnyAsync(e => e.ProductId == product.Id && e.Key == input.Key, context.CancellationToken))
+                throw new AlreadyExistsException("Experiment", input.Key);
+            db.Experiments.Add(experiment);
+            await db.SaveChangesAsync(context.CancellationToken);
+            return ExperimentMapping.ToProto(experiment);
+        }
+        catch (ValidationException ex) when (violations.Any)
+        {
+            foreach (var violation in ex.Violations) violations.Add(violation.Field, violation.Description);
+            violations.ThrowIfAny();
+            throw;
+        }
+    }
+
+    public override async Task<V1.Experiment> GetExperiment(V1.GetExperimentRequest request, ServerCallContext context) =>
+        ExperimentMapping.ToProto(await db.FindExperimentAsync(request.Name, "name", context.CancellationToken));
+
+    public override async Task<V1.ListExperimentsResponse> ListExperiments(V1.ListExperimentsRequest request, ServerCallContext context)
+    {
+        var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
+        new Violations().DefinedEnum("state", request.State, allowZero: true).ThrowIfAny();
+        var query = db.Experiments.AsNoTracking().Where(e => e.ProductId == product.Id);
+        if (request.State != V1.ExperimentState.Unspecified) query = query.Where(e => e.State == (ExperimentState)request.State);
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListExperiments), request.Parent, request.State.ToString()),
+            (skip, take) => query.OrderByDescending(e => e.CreateTime).ThenBy(e => e.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListExperimentsResponse { Experiments = { page.Select(ExperimentMapping.ToProto) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.Experiment> UpdateExperiment(V1.UpdateExperimentRequest request, ServerCallContext context)
+    {
+        var input = request.Experiment ?? throw new ValidationException("experiment", "Required.");
+        var paths = FieldMasks.Require(request.UpdateMask, ExperimentEditor.Fields);
+        var experiment = await db.FindExperimentAsync(input.Name, "experiment.name", context.CancellationToken);
+        db.ExpectETag(experiment, input.Metadata?.Etag, "experiment.metadata.etag");
+        ExperimentEditor.Apply(experiment, input, [.. paths]);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ExperimentMapping.ToProto(experiment);
+    }
+
+    public override async Task<Empty> DeleteExperiment(V1.DeleteExperimentRequest request, ServerCallContext context)
+    {
+        var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(experiment, request.Etag);
+        if (experiment.State != ExperimentState.Draft)
+            throw new FailedPreconditionException("Only a draft experiment can be deleted; a started one is part of the record.");
+        db.Experiments.Remove(experiment);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<V1.Experiment> StartExperiment(V1.StartExperimentRequest request, ServerCallContext context)
+    {
+        var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
+        if (experiment.State != ExperimentState.Draft)
+            throw new FailedPreconditionException($"The experiment is already {experiment.State.ToString().ToLowerInvariant()}.");
+        experiment.State = ExperimentState.Running;
+        experiment.StartTime = Now;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ExperimentMapping.ToProto(experiment);
+    }
+
+    public override async Task<V1.Assignment> AssignVariant(V1.AssignVariantRequest request, ServerCallContext context)
+    {
+        var experiment = await db.FindExperimentAsync(request.Experiment, "experiment", context.CancellationToken);
+        var violations = new Violations();
+        if (string.IsNullOrEmpty(request.UserId) == string.IsNullOrEmpty(request.AnonymousId))
+            violations.Add("user_id", "Exactly one of user_id and anonymous_id is required.");
+        violations.OptionalText("user_id", request.UserId, Domain.Events.EventRules.MaxIdentity);
+        violations.OptionalText("anonymous_id", request.AnonymousId, Domain.Events.EventRules.MaxIdentity);
+        violations.ThrowIfAny();
+        if (experiment.State == ExperimentState.Draft)
+            throw new FailedPreconditionException("The experiment is a draft: start it before assigning users.");
+        var distinctId = string.IsNullOrEmpty(request.UserId)
+            ? Domain.Events.ProductUser.ForAnonymous(request.AnonymousId)
+            : Domain.Events.ProductUser.ForUser(request.UserId);
+        var logged = await db.Exposures.AsNoTracking().FirstOrDefaultAsync(x => x.ExperimentId == experiment.Id && x.DistinctId == distinctId, context.CancellationToken);
+        if (logged is not null) return Assignment(logged.Variant, false, logged.ExposedAt);
+        var variant = VariantAssignment.Pick(experiment.Key, distinctId, experiment.Variants);
+        if (experiment.State == ExperimentState.Concluded) return Assignment(variant, false, null);
+
+        workspace.Require(WorkspaceRole.Editor);
+        var exposure = new Exposure
+        {
+            ExperimentId = experiment.Id, WorkspaceId = experiment.WorkspaceId, ProductId = experiment.ProductId,
+            DistinctId = distinctId, Variant = variant, ExposedAt = Now,
+        };
+        db.Exposures.Add(exposure);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+            return Assignment(variant, true, exposure.ExposedAt);
+        }
+        catch (AlreadyExistsException)
+        {
+            // A concurrent call logged the same user first; its exposure stands.
+            db.ChangeTracker.Clear();
+            var first = await db.Exposures.AsNoTracking().FirstAsync(x => x.ExperimentId == experiment.Id && x.DistinctId == distinctId, context.CancellationToken);
+            return Assignment(first.Variant, false, first.ExposedAt);
+        }
+    }
+
+    public override async Task<V1.ExperimentAnalysis> AnalyzeExperiment(V1.AnalyzeExperimentRequest request, ServerCallContext context)
+    {
+        var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
+        var figures = await concluder.AnalyzeAsync(experiment, context.CancellationToken);
+        if (db.ChangeTracker.HasChanges() && workspace.Role >= WorkspaceRole.Editor) await db.SaveChangesAsync(context.CancellationToken);
+        return ExperimentMapping.ToProto(figures, Now);
+    }
+
+    public override async Task<V1.Experiment> ConcludeExperiment(V1.ConcludeExperimentRequest request, ServerCallContext context)
+    {
+        var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
+        var violations = new Violations().DefinedEnum("verdict", request.Verdict, allowZero: true).OptionalText("reason", request.Reason, Experiment.MaxReason);
+        violations.ThrowIfAny();
+        if (experiment.State != ExperimentState.Running)
+            throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
+        var exposed = await db.ExposureCountAsync(experiment.Id, context.CancellationToken) > 0;
+        var figures = exposed ? await concluder.AnalyzeAsync(experiment, context.CancellationToken) : null;
+        var snapshot = figures is null ? null : JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Now));
+        concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false, snapshot);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ExperimentMapping.ToProto(experiment);
+    }
+
+    public override Task<V1.SampleSizeResult> CalculateSampleSize(V1.CalculateSampleSizeRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        var power = request.Power == 0 ? 0.8 : request.Power;
+        var alpha = request.Alpha == 0 ? 0.05 : request.Alpha;
+        var variants = request.VariantCount == 0 ? 2 : request.VariantCount;
+        ExperimentRules.CheckDesign(violations, "", request.BaselineConversionRate, request.MinimumDetectableEffect, power, alpha);
+        if (variants is < 2 or > ExperimentRules.MaxVariants) violations.Add("variant_count", $"2–{ExperimentRules.MaxVariants}.");
+        if (request.DailyUsers < 0) violations.Add("daily_users", "Not negative.");
+        violations.ThrowIfAny();
+        // More variants compare more often with the control: alpha is split among the comparisons, as the analysis does.
+        var perVariant = SampleSize.PerVariant(request.BaselineConversionRate, request.MinimumDetectableEffect, alpha / (variants - 1), power);
+        var total = perVariant * variants;
+        return Task.FromResult(new V1.SampleSizeResult
+        {
+            UsersPerVariant = perVariant,
+            TotalUsers = total,
+            Days = request.DailyUsers > 0 ? (int)Math.Min(int.MaxValue, (total + request.DailyUsers - 1) / request.DailyUsers) : 0,
+        });
+    }
+
+    private static V1.Assignment Assignment(string variant, bool first, DateTime? at) => new()
+    {
+        Variant = variant,
+        FirstExposure = first,
+        ExposureTime = at is { } t ? Timestamp.FromDateTime(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
+    };
+}

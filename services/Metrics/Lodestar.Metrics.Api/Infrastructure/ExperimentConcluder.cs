@@ -1,0 +1,61 @@
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Errors;
+using Lodestar.Messaging.Outbox;
+using Lodestar.Metrics.Domain.Experiments;
+using Lodestar.Persistence;
+
+namespace Lodestar.Metrics.Infrastructure;
+
+/// <summary>
+/// Analyses experiments and concludes them: the running minimum of each variant's always-valid p-value is kept, and a
+/// conclusion records the verdict and the analysis and publishes ExperimentConcluded in the same transaction (outbox).
+/// </summary>
+public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
+{
+    /// <summary>The figures now; FAILED_PRECONDITION for a draft or an experiment without exposures.</summary>
+    public async Task<ExperimentFigures> AnalyzeAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        if (experiment.State == ExperimentState.Draft)
+            throw new FailedPreconditionException("The experiment has not started: start it, assign users, then analyse.");
+        if (await db.ExposureCountAsync(experiment.Id, cancellationToken) == 0)
+            throw new FailedPreconditionException("The experiment has no exposures yet: assign users (AssignVariant) before analysing.");
+        var (arms, guardrails) = await db.ConversionsAsync(experiment, cancellationToken);
+        var figures = ExperimentAnalyzer.Analyze(experiment, arms, guardrails);
+        if (experiment.State == ExperimentState.Running) RememberSequentialPValues(experiment, figures);
+        return figures;
+    }
+
+    /// <summary>
+    /// Concludes with <paramref name="verdict"/> (or the figures' recommendation, inconclusive when there is none) and
+    /// <paramref name="reason"/> (or the figures'); <paramref name="figures"/> is null when no user was ever exposed.
+    /// <paramref name="automatic"/> marks the service's own conclusions; <paramref name="analysisSnapshot"/> is the
+    /// analysis as the API showed it, kept on <paramref name="experiment"/>.
+    /// </summary>
+    public void Conclude(Experiment experiment, ExperimentFigures? figures, Verdict verdict, string? reason, bool automatic, string? analysisSnapshot)
+    {
+        if (experiment.State != ExperimentState.Running)
+            throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
+        var recommendation = figures?.Recommendation ?? Verdict.None;
+        var because = figures?.Reason ?? "No user was exposed to the experiment.";
+        var chosen = verdict != Verdict.None ? verdict : recommendation != Verdict.None ? recommendation : Verdict.Inconclusive;
+        experiment.State = ExperimentState.Concluded;
+        experiment.EndTime = StoredTime.Of(clock.GetUtcNow());
+        experiment.Verdict = chosen;
+        experiment.ConclusionReason = string.IsNullOrWhiteSpace(reason)
+            ? chosen == recommendation ? because : $"Concluded as {chosen.ToString().ToLowerInvariant()} by request. {because}"
+            : reason.Trim();
+        experiment.ConcludedAutomatically = automatic;
+        experiment.ConclusionAnalysis = analysisSnapshot;
+        db.AddIntegrationEvent(new ExperimentConcluded(experiment.Id, experiment.HypothesisId, chosen.ToString().ToLowerInvariant(), figures?.DecidingPValue)
+        {
+            WorkspaceId = experiment.WorkspaceId,
+        });
+    }
+
+    private static void RememberSequentialPValues(Experiment experiment, ExperimentFigures figures)
+    {
+        var best = new Dictionary<string, double>(experiment.BestSequentialPValues);
+        foreach (var variant in figures.Variants.Where(v => !v.Variant.Control)) best[variant.Variant.Key] = variant.SequentialPValue;
+        if (!best.SequenceEqual(experiment.BestSequentialPValues)) experiment.BestSequentialPValues = best;
+    }
+}

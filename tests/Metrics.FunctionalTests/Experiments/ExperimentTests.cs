@@ -1,0 +1,176 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Metrics.V1;
+using Lodestar.Persistence;
+using Metrics.FunctionalTests.Infrastructure;
+
+namespace Metrics.FunctionalTests.Experiments;
+
+/// <summary>Experiments from design to verdict: validation, sticky assignment, analysis, conclusion and its event.</summary>
+public sealed class ExperimentTests(MetricsHosts hosts) : IClassFixture<MetricsHosts>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]
+    public async Task A_design_with_bad_weights_controls_or_rates_names_every_problem(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        var experiments = hosts.Experiments(provider, workspace);
+        var design = Design("Bad");
+        design.Key = "Bad Key";
+        design.Variants.Clear();
+        design.Variants.Add(new Variant { Key = "a", WeightPercent = 50, Control = true });
+        design.Variants.Add(new Variant { Key = "b", WeightPercent = 40, Control = true });
+        design.ConversionEvent = "";
+        design.BaselineConversionRate = 1.5;
+        design.Guardrails.Add(new Guardrail { EventName = "9" });
+
+        await Rpc.InvalidAsync(experiments.CreateExperimentAsync(new CreateExperimentRequest { Parent = product, Experiment = design }, cancellationToken: Cancel),
+            "experiment.key", "experiment.variants", "experiment.variants", "experiment.conversion_event", "experiment.guardrails[1].event_name",
+            "experiment.baseline_conversion_rate");
+        Assert.Empty((await experiments.ListExperimentsAsync(new ListExperimentsRequest { Parent = product }, cancellationToken: Cancel)).Experiments);
+        var sampleSize = await experiments.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
+        {
+            BaselineConversionRate = 0.10, MinimumDetectableEffect = 0.20, DailyUsers = 1000,
+        }, cancellationToken: Cancel);
+        Assert.Equal((3841L, 7682L, 8), (sampleSize.UsersPerVariant, sampleSize.TotalUsers, sampleSize.Days));
+        await Rpc.InvalidAsync(experiments.CalculateSampleSizeAsync(new CalculateSampleSizeRequest { BaselineConversionRate = 0, MinimumDetectableEffect = 0.1, VariantCount = 11 }, cancellationToken: Cancel),
+            "baseline_conversion_rate", "variant_count");
+    }
+
+    [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]
+    public async Task Assignment_is_sticky_matches_the_weights_and_logs_one_exposure_per_user(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        var experiments = hosts.Experiments(provider, workspace);
+        var design = Design("split");
+        design.Variants[0].WeightPercent = 20;
+        design.Variants[1].WeightPercent = 80;
+        var experiment = await experiments.CreateExperimentAsync(new CreateExperimentRequest { Parent = product, Experiment = design }, cancellationToken: Cancel);
+
+        await Rpc.FailsAsync(StatusCode.FailedPrecondition, experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = "u1" }, cancellationToken: Cancel));
+        await Rpc.FailsAsync(StatusCode.FailedPrecondition, experiments.AnalyzeExperimentAsync(new AnalyzeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel));
+        experiment = await experiments.StartExperimentAsync(new StartExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+        await Rpc.FailsAsync(StatusCode.FailedPrecondition, experiments.AnalyzeExperimentAsync(new AnalyzeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel));
+
+        var first = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = "u1" }, cancellationToken: Cancel);
+        var second = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = "u1" }, cancellationToken: Cancel);
+        Assert.True(first.FirstExposure);
+        Assert.False(second.FirstExposure);
+        Assert.Equal((first.Variant, first.ExposureTime), (second.Variant, second.ExposureTime));
+
+        var counts = new Dictionary<string, int>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var assignment = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, AnonymousId = $"device-{i}" }, cancellationToken: Cancel);
+            counts[assignment.Variant] = counts.GetValueOrDefault(assignment.Variant) + 1;
+        }
+        Assert.InRange(counts["control"], 160, 240);
+        var analysis = await experiments.AnalyzeExperimentAsync(new AnalyzeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+        Assert.Equal(1001, analysis.Variants.Sum(v => v.Users));
+        Assert.False(analysis.SampleRatio.Mismatch);
+        await Rpc.InvalidAsync(experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = "u1", AnonymousId = "d" }, cancellationToken: Cancel), "user_id");
+        await Rpc.FailsAsync(StatusCode.FailedPrecondition, experiments.UpdateExperimentAsync(new UpdateExperimentRequest
+        {
+            Experiment = new Experiment { Name = experiment.Name, ConversionEvent = "other" }, UpdateMask = new FieldMask { Paths = { "conversion_event" } },
+        }, cancellationToken: Cancel));
+        var renamed = await experiments.UpdateExperimentAsync(new UpdateExperimentRequest
+        {
+            Experiment = new Experiment { Name = experiment.Name, DisplayName = "Split test" }, UpdateMask = new FieldMask { Paths = { "display_name" } },
+        }, cancellationToken: Cancel);
+        Assert.Equal("Split test", renamed.DisplayName);
+        await Rpc.FailsAsync(StatusCode.FailedPrecondition, experiments.DeleteExperimentAsync(new DeleteExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel));
+    }
+
+    [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]
+    public async Task The_analysis_counts_conversions_after_exposure_and_a_conclusion_tells_discovery(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(provider), typeof(ExperimentConcluded));
+        var experiments = hosts.Experiments(provider, workspace);
+        var hypothesis = Guid.NewGuid();
+        var design = Design("checkout");
+        design.Hypothesis = $"hypotheses/{hypothesis}";
+        var experiment = await experiments.CreateExperimentAsync(new CreateExperimentRequest { Parent = product, Experiment = design }, cancellationToken: Cancel);
+        await experiments.StartExperimentAsync(new StartExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+
+        // A conversion before exposure does not count.
+        await hosts.Events(provider, workspace).TrackEventAsync(new TrackEventRequest { Parent = product, Event = Now("user-199", "purchase", -60) }, cancellationToken: Cancel);
+        var arms = new Dictionary<string, List<string>> { ["control"] = [], ["treatment"] = [] };
+        for (var i = 0; i < 200; i++)
+        {
+            var assignment = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = $"user-{i}" }, cancellationToken: Cancel);
+            arms[assignment.Variant].Add($"user-{i}");
+        }
+        var converters = arms["control"].Take(arms["control"].Count / 5).Concat(arms["treatment"].Take(arms["treatment"].Count / 4)).ToList();
+        var events = converters.Select(user => Now(user, "purchase", 1)).Concat(converters.Select(user => Now(user, "purchase", 2)));
+        await hosts.Events(provider, workspace).BatchTrackEventsAsync(new BatchTrackEventsRequest { Parent = product, Events = { events } }, cancellationToken: Cancel);
+
+        var analysis = await experiments.AnalyzeExperimentAsync(new AnalyzeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+        var (control, treatment) = (analysis.Variants[0], analysis.Variants[1]);
+        Assert.Equal(("control", arms["control"].Count, arms["control"].Count / 5), (control.Key, (int)control.Users, (int)control.Conversions));
+        Assert.Equal(("treatment", arms["treatment"].Count, arms["treatment"].Count / 4), (treatment.Key, (int)treatment.Users, (int)treatment.Conversions));
+        var expected = Lodestar.Metrics.Domain.Statistics.ProportionTest.Compare(new(control.Users, control.Conversions), new(treatment.Users, treatment.Conversions));
+        Assert.Equal(expected.PValue, treatment.PValue, 10);
+        Assert.Equal(expected.AbsoluteLift, treatment.AbsoluteLift, 10);
+        Assert.Equal(Verdict.Unspecified, analysis.RecommendedVerdict); // far from the planned sample, no sequential boundary
+        Assert.False(analysis.PlannedSampleReached);
+
+        var concluded = await experiments.ConcludeExperimentAsync(new ConcludeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+        Assert.Equal((ExperimentState.Concluded, Verdict.Inconclusive, false), (concluded.State, concluded.Conclusion.Verdict, concluded.Conclusion.Automatic));
+        Assert.Equal(treatment.Conversions, concluded.Conclusion.Analysis.Variants[1].Conversions);
+        var published = await probe.WaitForAsync<ExperimentConcluded>(m => m.GetProperty("experimentId").GetGuid() == Guid.Parse(experiment.Name[^36..]));
+        Assert.Equal(("inconclusive", hypothesis), (published.GetProperty("verdict").GetString(), published.GetProperty("hypothesisId").GetGuid()));
+        var after = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = "late-user" }, cancellationToken: Cancel);
+        Assert.False(after.FirstExposure);
+        Assert.Null(after.ExposureTime);
+        await Rpc.FailsAsync(StatusCode.FailedPrecondition, experiments.ConcludeExperimentAsync(new ConcludeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel));
+    }
+
+    [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]
+    public async Task A_clear_winner_concludes_on_its_own_at_the_sequential_boundary(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(provider), typeof(ExperimentConcluded));
+        var experiments = hosts.Experiments(provider, workspace);
+        var experiment = await experiments.CreateExperimentAsync(new CreateExperimentRequest { Parent = product, Experiment = Design("winner") }, cancellationToken: Cancel);
+        await experiments.StartExperimentAsync(new StartExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+        var converters = new List<string>();
+        for (var i = 0; i < 400; i++)
+        {
+            var assignment = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = $"user-{i}" }, cancellationToken: Cancel);
+            if (assignment.Variant == "treatment" || i % 10 == 0) converters.Add($"user-{i}");
+        }
+        await hosts.Events(provider, workspace).BatchTrackEventsAsync(new BatchTrackEventsRequest { Parent = product, Events = { converters.Select(u => Now(u, "purchase", 1)) } }, cancellationToken: Cancel);
+
+        var concluded = await Eventually.GetAsync(() => experiments.GetExperimentAsync(new GetExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel).ResponseAsync,
+            e => e.State == ExperimentState.Concluded);
+
+        Assert.Equal((Verdict.Validated, true), (concluded.Conclusion.Verdict, concluded.Conclusion.Automatic));
+        Assert.True(concluded.Conclusion.Analysis.SequentialBoundaryCrossed);
+        var published = await probe.WaitForAsync<ExperimentConcluded>(m => m.GetProperty("experimentId").GetGuid() == Guid.Parse(experiment.Name[^36..]));
+        Assert.Equal("validated", published.GetProperty("verdict").GetString());
+        Assert.True(published.GetProperty("pValue").GetDouble() < 0.05);
+    }
+
+    private static Experiment Design(string key) => new()
+    {
+        Key = key,
+        DisplayName = "One-page checkout",
+        Variants = { new Variant { Key = "control", WeightPercent = 50, Control = true }, new Variant { Key = "treatment", WeightPercent = 50 } },
+        ConversionEvent = "purchase",
+        Guardrails = { new Guardrail { EventName = "refund", Direction = GuardrailDirection.IncreaseIsBad } },
+        BaselineConversionRate = 0.1,
+        MinimumDetectableEffect = 0.1,
+    };
+
+    private static Event Now(string user, string name, int seconds) => new()
+    {
+        EventId = Guid.NewGuid().ToString(), UserId = user, EventName = name, EventTime = Timestamp.FromDateTime(DateTime.UtcNow.AddSeconds(seconds)),
+    };
+}

@@ -39,6 +39,7 @@ public sealed class MetricsHosts(InfrastructureFixture fixture) : ProviderHosts(
         ["ConnectionStrings:redis"] = _redis,
         ["Metrics:RedisKeyPrefix"] = _prefixes[provider],
         ["Metrics:Experiments:MonitorInterval"] = "00:00:01",
+        ["Metrics:Values:RecomputeInterval"] = "00:00:01",
     };
 
     public EventService.EventServiceClient Events(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
@@ -52,6 +53,11 @@ public sealed class MetricsHosts(InfrastructureFixture fixture) : ProviderHosts(
 
     public ExperimentService.ExperimentServiceClient Experiments(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
         new(Invoker(provider, workspace, role));
+
+    public FunnelService.FunnelServiceClient Funnels(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        new(Invoker(provider, workspace, role));
+
+    public MetricValueService.MetricValueServiceClient Values(DatabaseProvider provider, Guid workspace) => new(Invoker(provider, workspace, WorkspaceRole.Viewer));
 
     /// <summary>Deletes every Redis key of <paramref name="product"/>, as if Redis had lost its data.</summary>
     public async Task<int> ForgetAggregatesAsync(DatabaseProvider provider, string product)

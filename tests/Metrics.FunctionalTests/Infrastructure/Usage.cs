@@ -44,5 +44,14 @@ public static class Usage
         Event("anon:a3", 8),
     ];
 
+    /// <summary>An event of <paramref name="user"/> <paramref name="daysAgo"/> days before now (at least a minute ago).</summary>
+    public static Event Recent(string user, int daysAgo, string name = "open") => new()
+    {
+        EventId = Guid.NewGuid().ToString(),
+        UserId = user,
+        EventName = name,
+        EventTime = Timestamp.FromDateTime(DateTime.UtcNow.Date.AddDays(-daysAgo).AddMinutes(Math.Min(60, DateTime.UtcNow.TimeOfDay.TotalMinutes / 2))),
+    };
+
     private static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 }

@@ -20,6 +20,7 @@ public static class MetricsServiceExtensions
         builder.AddServiceMessaging<MetricsDbContext>(LodestarResources.Metrics, bus =>
         {
             bus.AddConsumer<ProductChangedConsumer>();
+            bus.AddConsumer<BacklogItemShippedConsumer>();
         });
         builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -31,6 +32,8 @@ public static class MetricsServiceExtensions
         builder.Services.AddScoped<EventIngestor>();
         builder.Services.AddScoped<ExperimentConcluder>();
         builder.Services.AddHostedService<ExperimentMonitor>();
+        builder.Services.AddScoped<MetricValueCalculator>();
+        builder.Services.AddHostedService<MetricValueRecorder>();
         return builder;
     }
 
@@ -41,6 +44,8 @@ public static class MetricsServiceExtensions
         app.MapGrpcService<ActivityGrpcService>();
         app.MapGrpcService<SurveyGrpcService>();
         app.MapGrpcService<ExperimentGrpcService>();
+        app.MapGrpcService<FunnelGrpcService>();
+        app.MapGrpcService<MetricValueGrpcService>();
         return app;
     }
 }

@@ -68,6 +68,7 @@ public sealed class SurveyGrpcService(MetricsDbContext db, TimeProvider clock) :
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
+            await db.MarkMetricsStaleAsync(survey.ProductId, context.CancellationToken);
         }
         catch (AlreadyExistsException) when (answer.ResponseKey is not null)
         {

@@ -59,7 +59,10 @@ public sealed class EventIngestor(MetricsDbContext db, AggregateWriter aggregate
     private async Task<long> LockProductAsync(Guid productId, CancellationToken cancellationToken)
     {
         await db.Products.Where(p => p.Id == productId)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.IngestRevision, p => p.IngestRevision + 1), cancellationToken);
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.IngestRevision, p => p.IngestRevision + 1)
+                .SetProperty(p => p.MetricsRevision, p => p.MetricsRevision + 1)
+                .SetProperty(p => p.MetricsStale, true), cancellationToken);
         return await db.Products.Where(p => p.Id == productId).Select(p => p.IngestRevision).SingleAsync(cancellationToken);
     }
 

@@ -1,5 +1,7 @@
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Experiments;
+using Lodestar.Metrics.Domain.Funnels;
+using Lodestar.Metrics.Domain.Values;
 using Lodestar.Metrics.Domain.Products;
 using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.ServiceDefaults;
@@ -14,6 +16,10 @@ public static class Lookups
     public const string Surveys = "surveys";
     public const string Experiments = "experiments";
     public const string Hypotheses = "hypotheses";
+    public const string Funnels = "funnels";
+    public const string MetricValues = "metricValues";
+    public const string ReleaseMarkers = "releaseMarkers";
+    public const string BacklogItems = "backlogItems";
 
     /// <summary>A product of the caller's workspace that strategy announced; read without tracking.</summary>
     public static async Task<MetricsProduct> FindProductAsync(this MetricsDbContext db, string name, string field, CancellationToken cancellationToken)
@@ -33,4 +39,23 @@ public static class Lookups
         var (product, id) = ResourceNames.ParseChildId(name, Products, Experiments, field);
         return await db.Experiments.FirstOrDefaultAsync(e => e.Id == id && e.ProductId == product, cancellationToken) ?? throw new NotFoundException("Experiment", name);
     }
+
+    public static async Task<Funnel> FindFunnelAsync(this MetricsDbContext db, string name, string field, CancellationToken cancellationToken)
+    {
+        var (product, id) = ResourceNames.ParseChildId(name, Products, Funnels, field);
+        return await db.Funnels.FirstOrDefaultAsync(f => f.Id == id && f.ProductId == product, cancellationToken) ?? throw new NotFoundException("Funnel", name);
+    }
+
+    public static async Task<ReleaseMarker> FindReleaseMarkerAsync(this MetricsDbContext db, string name, string field, CancellationToken cancellationToken)
+    {
+        var (product, id) = ResourceNames.ParseChildId(name, Products, ReleaseMarkers, field);
+        return await db.ReleaseMarkers.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.ProductId == product, cancellationToken)
+            ?? throw new NotFoundException("ReleaseMarker", name);
+    }
+
+    /// <summary>Marks the product's metric values for recomputation (see MetricValueRecorder).</summary>
+    public static Task MarkMetricsStaleAsync(this MetricsDbContext db, Guid productId, CancellationToken cancellationToken) =>
+        db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(set => set
+            .SetProperty(p => p.MetricsRevision, p => p.MetricsRevision + 1)
+            .SetProperty(p => p.MetricsStale, true), cancellationToken);
 }

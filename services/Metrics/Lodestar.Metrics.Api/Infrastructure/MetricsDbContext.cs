@@ -1,6 +1,8 @@
 using Lodestar.Messaging;
 using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Experiments;
+using Lodestar.Metrics.Domain.Funnels;
+using Lodestar.Metrics.Domain.Values;
 using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.Metrics.Domain.Products;
 using Lodestar.Persistence;
@@ -27,6 +29,13 @@ public class MetricsDbContext(DbContextOptions options, IWorkspaceContext worksp
 
     /// <summary>Not workspace-filtered: always query by an experiment found in the workspace.</summary>
     public DbSet<Exposure> Exposures => Set<Exposure>();
+
+    public DbSet<Funnel> Funnels => Set<Funnel>();
+
+    /// <summary>Not workspace-filtered: always query by a product found in the workspace.</summary>
+    public DbSet<MetricValue> MetricValues => Set<MetricValue>();
+
+    public DbSet<ReleaseMarker> ReleaseMarkers => Set<ReleaseMarker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -95,6 +104,27 @@ public class MetricsDbContext(DbContextOptions options, IWorkspaceContext worksp
             exposure.Property(x => x.DistinctId).HasMaxLength(EventRules.MaxIdentity + 2);
             exposure.Property(x => x.Variant).HasMaxLength(64);
             exposure.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Funnel>(funnel =>
+        {
+            funnel.ToTable("funnels");
+            funnel.Property(f => f.DisplayName).HasMaxLength(Funnel.MaxDisplayName);
+            funnel.Property(f => f.Steps).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<string>());
+            funnel.Ignore(f => f.MetricKey);
+            funnel.HasOne<MetricsProduct>().WithMany().HasForeignKey(f => f.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<MetricValue>(value =>
+        {
+            value.ToTable("metric_values");
+            value.HasKey(v => new { v.ProductId, v.MetricKey });
+            value.Property(v => v.MetricKey).HasMaxLength(120);
+        });
+        modelBuilder.Entity<ReleaseMarker>(marker =>
+        {
+            marker.ToTable("release_markers");
+            marker.Property(m => m.Title).HasMaxLength(500);
+            marker.Property(m => m.HypothesisIds).HasConversion(JsonColumn.Converter<List<Guid>>(), JsonColumn.Comparer<Guid>());
+            marker.HasIndex(m => new { m.ProductId, m.ShippedAt });
         });
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);

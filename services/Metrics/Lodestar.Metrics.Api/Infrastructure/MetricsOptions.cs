@@ -11,6 +11,9 @@ public sealed class MetricsOptions
     /// <summary>The automatic analysis of running experiments.</summary>
     public ExperimentOptions Experiments { get; set; } = new();
 
+    /// <summary>The recomputation of metric values.</summary>
+    public ValueOptions Values { get; set; } = new();
+
     /// <summary>Prefix of every Redis key the service writes, so deployments (and tests) can share a Redis.</summary>
     public string RedisKeyPrefix { get; set; } = "lodestar:metrics:";
 }

@@ -23,4 +23,13 @@ public sealed class MetricsProduct : WorkspaceEntity, IReportedCopy
 
     /// <summary>Set when an ingestion committed but could not update Redis; the next query rebuilds.</summary>
     public bool AggregatesStale { get; set; }
+
+    /// <summary>Set by every change metric values depend on (events, survey answers, funnels); the recorder clears it.</summary>
+    public bool MetricsStale { get; set; }
+
+    /// <summary>Incremented with <see cref="MetricsStale"/>, so the recorder clears only what it has seen.</summary>
+    public long MetricsRevision { get; set; }
+
+    /// <summary>The UTC day (day number) metric values were last computed: a new day recomputes them.</summary>
+    public int MetricsComputedDay { get; set; }
 }

@@ -315,6 +315,53 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     b.ToTable("exposures", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Funnels.Funnel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<TimeSpan>("Window")
+                        .HasColumnType("interval");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("funnels", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Metrics.Domain.Products.MetricsProduct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,6 +388,15 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
 
                     b.Property<long>("IngestRevision")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("MetricsComputedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MetricsRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("MetricsStale")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("NextUserIndex")
                         .HasColumnType("integer");
@@ -474,6 +530,76 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Values.MetricValue", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProductId", "MetricKey");
+
+                    b.ToTable("metric_values", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Values.ReleaseMarker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HypothesisIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "ShippedAt");
+
+                    b.ToTable("release_markers", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Metrics.Domain.Experiments.Experiment", b =>
                 {
                     b.HasOne("Lodestar.Metrics.Domain.Products.MetricsProduct", null)
@@ -488,6 +614,15 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     b.HasOne("Lodestar.Metrics.Domain.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Funnels.Funnel", b =>
+                {
+                    b.HasOne("Lodestar.Metrics.Domain.Products.MetricsProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -46,6 +46,21 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "metric_values",
+                columns: table => new
+                {
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MetricKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    MeasuredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_metric_values", x => new { x.ProductId, x.MetricKey });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -79,6 +94,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     NextUserIndex = table.Column<int>(type: "INTEGER", nullable: false),
                     IngestRevision = table.Column<long>(type: "INTEGER", nullable: false),
                     AggregatesStale = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MetricsStale = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MetricsRevision = table.Column<long>(type: "INTEGER", nullable: false),
+                    MetricsComputedDay = table.Column<int>(type: "INTEGER", nullable: false),
                     WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -88,6 +106,26 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "release_markers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ShippedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HypothesisIds = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_release_markers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -143,6 +181,32 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     table.PrimaryKey("PK_experiments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_experiments_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "funnels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Steps = table.Column<string>(type: "TEXT", nullable: false),
+                    Window = table.Column<TimeSpan>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Creator = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_funnels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_funnels_products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "products",
                         principalColumn: "Id",
@@ -254,6 +318,16 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_funnels_ProductId",
+                table: "funnels",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funnels_WorkspaceId",
+                table: "funnels",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_DispatchedAt",
                 table: "outbox_messages",
                 column: "DispatchedAt");
@@ -267,6 +341,16 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_products_WorkspaceId",
                 table: "products",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_release_markers_ProductId_ShippedAt",
+                table: "release_markers",
+                columns: new[] { "ProductId", "ShippedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_release_markers_WorkspaceId",
+                table: "release_markers",
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
@@ -317,10 +401,19 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                 name: "exposures");
 
             migrationBuilder.DropTable(
+                name: "funnels");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "metric_values");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "release_markers");
 
             migrationBuilder.DropTable(
                 name: "survey_responses");

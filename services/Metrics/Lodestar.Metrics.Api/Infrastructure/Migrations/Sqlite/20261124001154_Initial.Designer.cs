@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMetricsDbContext))]
-    [Migration("20261124000229_Initial")]
+    [Migration("20261124001154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -309,6 +309,53 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     b.ToTable("exposures", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Funnels.Funnel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("Window")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("funnels", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Metrics.Domain.Products.MetricsProduct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,6 +381,15 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("IngestRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MetricsComputedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MetricsRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MetricsStale")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NextUserIndex")
@@ -468,6 +524,76 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Values.MetricValue", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductId", "MetricKey");
+
+                    b.ToTable("metric_values", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Values.ReleaseMarker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HypothesisIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ShippedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "ShippedAt");
+
+                    b.ToTable("release_markers", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Metrics.Domain.Experiments.Experiment", b =>
                 {
                     b.HasOne("Lodestar.Metrics.Domain.Products.MetricsProduct", null)
@@ -482,6 +608,15 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     b.HasOne("Lodestar.Metrics.Domain.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Funnels.Funnel", b =>
+                {
+                    b.HasOne("Lodestar.Metrics.Domain.Products.MetricsProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

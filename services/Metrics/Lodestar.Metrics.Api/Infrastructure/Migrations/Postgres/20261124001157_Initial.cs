@@ -47,6 +47,21 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "metric_values",
+                columns: table => new
+                {
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MetricKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    MeasuredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_metric_values", x => new { x.ProductId, x.MetricKey });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -80,6 +95,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     NextUserIndex = table.Column<int>(type: "integer", nullable: false),
                     IngestRevision = table.Column<long>(type: "bigint", nullable: false),
                     AggregatesStale = table.Column<bool>(type: "boolean", nullable: false),
+                    MetricsStale = table.Column<bool>(type: "boolean", nullable: false),
+                    MetricsRevision = table.Column<long>(type: "bigint", nullable: false),
+                    MetricsComputedDay = table.Column<int>(type: "integer", nullable: false),
                     WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -89,6 +107,26 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "release_markers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ShippedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HypothesisIds = table.Column<string>(type: "text", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_release_markers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -144,6 +182,32 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     table.PrimaryKey("PK_experiments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_experiments_products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "funnels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false),
+                    Window = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Creator = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_funnels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_funnels_products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "products",
                         principalColumn: "Id",
@@ -255,6 +319,16 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_funnels_ProductId",
+                table: "funnels",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funnels_WorkspaceId",
+                table: "funnels",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_DispatchedAt",
                 table: "outbox_messages",
                 column: "DispatchedAt");
@@ -268,6 +342,16 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_products_WorkspaceId",
                 table: "products",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_release_markers_ProductId_ShippedAt",
+                table: "release_markers",
+                columns: new[] { "ProductId", "ShippedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_release_markers_WorkspaceId",
+                table: "release_markers",
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
@@ -318,10 +402,19 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                 name: "exposures");
 
             migrationBuilder.DropTable(
+                name: "funnels");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "metric_values");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "release_markers");
 
             migrationBuilder.DropTable(
                 name: "survey_responses");

@@ -1,0 +1,34 @@
+using Lodestar.Metrics.Domain.Activity;
+
+namespace Lodestar.Metrics.Domain.Values;
+
+/// <summary>A daily metric's mean over the window before a release day and the window from it on.</summary>
+public static class ImpactCalculator
+{
+    public sealed record Window(int FirstDay, int LastDay, int Days, double Mean);
+
+    public sealed record Impact(Window Before, Window After, bool Complete)
+    {
+        public double AbsoluteChange => After.Mean - Before.Mean;
+
+        public double? RelativeChange => Before.Mean == 0 ? null : AbsoluteChange / Before.Mean;
+    }
+
+    /// <param name="series">The metric's days from releaseDay − windowDays to min(today, releaseDay + windowDays − 1).</param>
+    /// <param name="metricKey">dau, wau, mau or stickiness.</param>
+    /// <param name="releaseDay">The release's UTC day number.</param>
+    /// <param name="windowDays">Days per window.</param>
+    /// <param name="today">Today's day number: the after window stops there.</param>
+    public static Impact Compare(IReadOnlyList<DailyActivity> series, string metricKey, int releaseDay, int windowDays, int today)
+    {
+        var before = series.Where(d => d.Day < releaseDay).ToList();
+        var after = series.Where(d => d.Day >= releaseDay && d.Day <= today).ToList();
+        return new Impact(
+            Summarise(before, releaseDay - windowDays, releaseDay - 1, metricKey),
+            Summarise(after, releaseDay, Math.Min(today, releaseDay + windowDays - 1), metricKey),
+            releaseDay + windowDays - 1 < today);
+    }
+
+    private static Window Summarise(List<DailyActivity> days, int first, int last, string key) =>
+        new(first, last, days.Count, days.Count == 0 ? 0 : days.Average(d => MetricKeys.Of(d, key)));
+}

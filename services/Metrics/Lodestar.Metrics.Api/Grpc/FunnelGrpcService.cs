@@ -1,0 +1,142 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Errors;
+using Lodestar.Metrics.Domain.Activity;
+using Lodestar.Metrics.Domain.Events;
+using Lodestar.Metrics.Domain.Funnels;
+using Lodestar.Metrics.Infrastructure;
+using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Metrics.V1;
+
+namespace Lodestar.Metrics.Grpc;
+
+/// <summary>lodestar.metrics.v1.FunnelService: funnels, click-through and engagement from the stored events.</summary>
+public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.FunnelServiceBase
+{
+    private const int MaxDays = 366;
+
+    public override async Task<V1.Funnel> CreateFunnel(V1.CreateFunnelRequest request, ServerCallContext context)
+    {
+        var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
+        var input = request.Funnel ?? throw new ValidationException("funnel", "Required.");
+        var funnel = new Funnel { ProductId = product.Id };
+        FunnelMapping.Apply(funnel, input, input.ConversionWindow is null ? ["display_name", "steps"] : FunnelMapping.Fields);
+        db.Funnels.Add(funnel);
+        await db.SaveChangesAsync(context.CancellationToken);
+        await db.MarkMetricsStaleAsync(product.Id, context.CancellationToken);
+        return FunnelMapping.ToProto(funnel);
+    }
+
+    public override async Task<V1.Funnel> GetFunnel(V1.GetFunnelRequest request, ServerCallContext context) =>
+        FunnelMapping.ToProto(await db.FindFunnelAsync(request.Name, "name", context.CancellationToken));
+
+    public override async Task<V1.ListFunnelsResponse> ListFunnels(V1.ListFunnelsRequest request, ServerCallContext context)
+    {
+        var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListFunnels), request.Parent),
+            (skip, take) => db.Funnels.AsNoTracking().Where(f => f.ProductId == product.Id).OrderBy(f => f.DisplayName).ThenBy(f => f.Id)
+                .Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListFunnelsResponse { Funnels = { page.Select(FunnelMapping.ToProto) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.Funnel> UpdateFunnel(V1.UpdateFunnelRequest request, ServerCallContext context)
+    {
+        var input = request.Funnel ?? throw new ValidationException("funnel", "Required.");
+        var paths = FieldMasks.Require(request.UpdateMask, FunnelMapping.Fields);
+        var funnel = await db.FindFunnelAsync(input.Name, "funnel.name", context.CancellationToken);
+        db.ExpectETag(funnel, input.Metadata?.Etag, "funnel.metadata.etag");
+        FunnelMapping.Apply(funnel, input, [.. paths]);
+        await db.SaveChangesAsync(context.CancellationToken);
+        await db.MarkMetricsStaleAsync(funnel.ProductId, context.CancellationToken);
+        return FunnelMapping.ToProto(funnel);
+    }
+
+    public override async Task<Empty> DeleteFunnel(V1.DeleteFunnelRequest request, ServerCallContext context)
+    {
+        var funnel = await db.FindFunnelAsync(request.Name, "name", context.CancellationToken);
+        db.ExpectETag(funnel, request.Etag);
+        db.Funnels.Remove(funnel);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<V1.FunnelReport> GetFunnelReport(V1.GetFunnelReportRequest request, ServerCallContext context)
+    {
+        var funnel = await db.FindFunnelAsync(request.Name, "name", context.CancellationToken);
+        var violations = new Violations();
+        var (from, to) = ActivityMapping.ReadRange(violations, request.StartDate, request.EndDate, CalendarPeriod.Day, MaxDays);
+        violations.ThrowIfAny();
+        var users = await db.UsersPerStepAsync(funnel, from, to, context.CancellationToken);
+        var report = new V1.FunnelReport { OverallConversion = FunnelQueries.Conversion(users) };
+        for (var i = 0; i < users.Length; i++)
+        {
+            report.Steps.Add(new V1.FunnelStep
+            {
+                EventName = funnel.Steps[i],
+                Users = users[i],
+                ConversionFromPrevious = i == 0 ? (users[0] > 0 ? 1 : 0) : Ratio(users[i], users[i - 1]),
+                ConversionFromStart = Ratio(users[i], users[0]),
+            });
+        }
+        return report;
+    }
+
+    public override async Task<V1.ClickThroughReport> GetClickThroughRate(V1.GetClickThroughRateRequest request, ServerCallContext context)
+    {
+        var product = await db.FindProductAsync(request.Product, "product", context.CancellationToken);
+        var violations = new Violations();
+        if (!EventRules.IsEventName(request.ImpressionEvent)) violations.Add("impression_event", "Required: an event name.");
+        if (!EventRules.IsEventName(request.ClickEvent)) violations.Add("click_event", "Required: an event name.");
+        var (from, to) = ActivityMapping.ReadRange(violations, request.StartDate, request.EndDate, CalendarPeriod.Day, MaxDays);
+        violations.ThrowIfAny();
+        var (first, last) = (UtcDays.Of(from), UtcDays.Of(to));
+        string[] names = [request.ImpressionEvent, request.ClickEvent];
+        var counts = await db.Events.AsNoTracking()
+            .Where(e => e.ProductId == product.Id && names.Contains(e.EventName) && e.Day >= first && e.Day <= last)
+            .GroupBy(e => new { e.Day, e.EventName }).Select(g => new { g.Key.Day, g.Key.EventName, Count = g.LongCount() })
+            .ToListAsync(context.CancellationToken);
+        long Count(int day, string name) => counts.Where(c => c.Day == day && c.EventName == name).Sum(c => c.Count);
+        var report = new V1.ClickThroughReport();
+        for (var day = first; day <= last; day++)
+        {
+            var (impressions, clicks) = (Count(day, request.ImpressionEvent), Count(day, request.ClickEvent));
+            report.Days.Add(new V1.DailyClickThrough { Date = UtcDays.ToDate(day).ToProto(), Impressions = impressions, Clicks = clicks, Rate = Ratio(clicks, impressions) });
+            report.Impressions += impressions;
+            report.Clicks += clicks;
+        }
+        report.Rate = Ratio(report.Clicks, report.Impressions);
+        return report;
+    }
+
+    public override async Task<V1.EngagementReport> GetEngagement(V1.GetEngagementRequest request, ServerCallContext context)
+    {
+        var product = await db.FindProductAsync(request.Product, "product", context.CancellationToken);
+        var violations = new Violations();
+        var byName = !string.IsNullOrEmpty(request.EventName);
+        if (byName && !EventRules.IsEventName(request.EventName)) violations.Add("event_name", "Not an event name.");
+        var (from, to) = ActivityMapping.ReadRange(violations, request.StartDate, request.EndDate, CalendarPeriod.Day, MaxDays);
+        violations.ThrowIfAny();
+        var (first, last) = (UtcDays.Of(from), UtcDays.Of(to));
+        var range = db.Events.AsNoTracking().Where(e => e.ProductId == product.Id && e.Day >= first && e.Day <= last);
+        var counted = byName ? range.Where(e => e.EventName == request.EventName) : range;
+        var events = await counted.GroupBy(e => e.Day).Select(g => new { Day = g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Day, g => g.Count, context.CancellationToken);
+        var active = await range.GroupBy(e => e.Day).Select(g => new { Day = g.Key, Users = g.Select(e => e.UserIndex).Distinct().LongCount() })
+            .ToDictionaryAsync(g => g.Day, g => g.Users, context.CancellationToken);
+        var report = new V1.EngagementReport
+        {
+            Events = events.Values.Sum(),
+            ActiveUsers = await range.Select(e => e.UserIndex).Distinct().LongCountAsync(context.CancellationToken),
+        };
+        report.EventsPerActiveUser = Ratio(report.Events, report.ActiveUsers);
+        for (var day = first; day <= last; day++)
+        {
+            var (count, users) = (events.GetValueOrDefault(day), active.GetValueOrDefault(day));
+            report.Days.Add(new V1.DailyEngagement { Date = UtcDays.ToDate(day).ToProto(), Events = count, ActiveUsers = users, EventsPerActiveUser = Ratio(count, users) });
+        }
+        return report;
+    }
+
+    private static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
+}

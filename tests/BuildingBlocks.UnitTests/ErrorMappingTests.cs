@@ -49,6 +49,18 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
+    public void A_dependency_that_does_not_answer_is_unavailable_and_leaks_no_address()
+    {
+        var redis = ErrorMappingInterceptor.ToStatus(new StackExchange.Redis.RedisConnectionException(
+            StackExchange.Redis.ConnectionFailureType.UnableToConnect, "No connection to 10.0.0.7:6379"));
+        var explicitly = ErrorMappingInterceptor.ToStatus(new UnavailableException("The store does not answer."));
+
+        Assert.Equal(((int)Code.Unavailable, (int)Code.Unavailable), (redis.Code, explicitly.Code));
+        Assert.DoesNotContain("10.0.0.7", redis.ToString(), StringComparison.Ordinal);
+        Assert.Equal("ERROR_REASON_DEPENDENCY_UNAVAILABLE", redis.GetDetail<ErrorInfo>()!.Reason);
+    }
+
+    [Fact]
     public void An_unexpected_exception_is_internal_and_leaks_nothing()
     {
         var status = ErrorMappingInterceptor.ToStatus(new InvalidOperationException("Host=db;Password=secret"));

@@ -41,7 +41,7 @@ public sealed class SequentialSimulationTests
         var naiveRate = (double)naiveRejections / Experiments;
         var sequentialRate = (double)sequentialRejections / Experiments;
 
-        TestContext.Current.SendDiagnosticMessage($"A/A, {Days} daily looks: naive {naiveRate:P1}, sequential {sequentialRate:P1}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"A/A, {Days} daily looks: naive {naiveRate:P1}, sequential {sequentialRate:P1}");
         Assert.True(naiveRate > 0.15, $"naive false-positive rate {naiveRate:P1}");
         Assert.True(sequentialRate <= Alpha + 0.015, $"sequential false-positive rate {sequentialRate:P1}");
     }

@@ -31,6 +31,12 @@ public sealed class ExperimentTests(MetricsHosts hosts) : IClassFixture<MetricsH
             "experiment.key", "experiment.variants", "experiment.variants", "experiment.conversion_event", "experiment.guardrails[1].event_name",
             "experiment.baseline_conversion_rate");
         Assert.Empty((await experiments.ListExperimentsAsync(new ListExperimentsRequest { Parent = product }, cancellationToken: Cancel)).Experiments);
+        var draft = await experiments.CreateExperimentAsync(new CreateExperimentRequest { Parent = product, Experiment = Design("draft") }, cancellationToken: Cancel);
+        await Rpc.FailsAsync(StatusCode.AlreadyExists, experiments.CreateExperimentAsync(new CreateExperimentRequest { Parent = product, Experiment = Design("draft") }, cancellationToken: Cancel));
+        Assert.Equal(ExperimentState.Draft, Assert.Single((await experiments.ListExperimentsAsync(
+            new ListExperimentsRequest { Parent = product, State = ExperimentState.Draft }, cancellationToken: Cancel)).Experiments).State);
+        await experiments.DeleteExperimentAsync(new DeleteExperimentRequest { Name = draft.Name, Etag = draft.Metadata.Etag }, cancellationToken: Cancel);
+        await Rpc.FailsAsync(StatusCode.NotFound, experiments.GetExperimentAsync(new GetExperimentRequest { Name = draft.Name }, cancellationToken: Cancel));
         var sampleSize = await experiments.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
         {
             BaselineConversionRate = 0.10, MinimumDetectableEffect = 0.20, DailyUsers = 1000,

@@ -35,7 +35,7 @@ public sealed class EventGrpcService(
         return new V1.BatchTrackEventsResponse { AcceptedCount = result.Accepted, DuplicateCount = result.Duplicates };
     }
 
-    /// <summary>Batches of the same product are stored together up to the batch limit, so many small messages cost few transactions.</summary>
+    /// <summary>Consecutive batches of one product are stored together, up to 5,000 events per transaction, so many messages cost few transactions.</summary>
     public override async Task<V1.StreamEventsResponse> StreamEvents(IAsyncStreamReader<V1.StreamEventsRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
@@ -70,7 +70,7 @@ public sealed class EventGrpcService(
                 throw;
             }
             response.BatchCount++;
-            if (pendingProduct?.Id != product.Id || pending.Count + incoming.Count > EventRules.MaxBatch) await FlushAsync();
+            if (pendingProduct?.Id != product.Id || pending.Count + incoming.Count > EventRules.StreamTransaction) await FlushAsync();
             pendingProduct = product;
             pending.AddRange(incoming);
         }

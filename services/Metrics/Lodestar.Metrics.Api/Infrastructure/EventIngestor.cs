@@ -24,14 +24,14 @@ public sealed class EventIngestor(MetricsDbContext db, AggregateWriter aggregate
         List<CohortChange> cohortChanges;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var revision = await LockProductAsync(product.Id, cancellationToken);
+            var (revision, nextUserIndex) = await LockProductAsync(product.Id, cancellationToken);
             var keys = unique.Select(e => e.EventKey).ToList();
             var known = (await db.Events.Where(e => e.ProductId == product.Id && keys.Contains(e.EventKey))
                 .Select(e => e.EventKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             var fresh = unique.Where(e => !known.Contains(e.EventKey)).ToList();
             if (fresh.Count == 0) return new IngestResult(0, events.Count);
 
-            (var users, cohortChanges) = await ResolveUsersAsync(product.Id, fresh, revision, cancellationToken);
+            (var users, cohortChanges) = await ResolveUsersAsync(product.Id, fresh, revision, nextUserIndex, cancellationToken);
             var receivedAt = StoredTime.Now;
             stored = fresh.Select(e => new TrackedEvent
             {
@@ -55,20 +55,21 @@ public sealed class EventIngestor(MetricsDbContext db, AggregateWriter aggregate
         return new IngestResult(stored.Count, events.Count - stored.Count);
     }
 
-    /// <summary>Takes the product row's write lock for the transaction and returns this ingestion's revision.</summary>
-    private async Task<long> LockProductAsync(Guid productId, CancellationToken cancellationToken)
+    /// <summary>Takes the product row's write lock for the transaction; returns this ingestion's revision and the next user index.</summary>
+    private async Task<(long Revision, int NextUserIndex)> LockProductAsync(Guid productId, CancellationToken cancellationToken)
     {
         await db.Products.Where(p => p.Id == productId)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(p => p.IngestRevision, p => p.IngestRevision + 1)
                 .SetProperty(p => p.MetricsRevision, p => p.MetricsRevision + 1)
                 .SetProperty(p => p.MetricsStale, true), cancellationToken);
-        return await db.Products.Where(p => p.Id == productId).Select(p => p.IngestRevision).SingleAsync(cancellationToken);
+        var counters = await db.Products.Where(p => p.Id == productId).Select(p => new { p.IngestRevision, p.NextUserIndex }).SingleAsync(cancellationToken);
+        return (counters.IngestRevision, counters.NextUserIndex);
     }
 
     /// <summary>Numbers new users, moves users whose earliest event is now earlier, and returns every user's index.</summary>
     private async Task<(Dictionary<string, int> Indexes, List<CohortChange> Changes)> ResolveUsersAsync(
-        Guid productId, List<IncomingEvent> fresh, long revision, CancellationToken cancellationToken)
+        Guid productId, List<IncomingEvent> fresh, long revision, int next, CancellationToken cancellationToken)
     {
         var firstDays = fresh.GroupBy(e => e.DistinctId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(e => e.Day), StringComparer.Ordinal);
         var ids = firstDays.Keys.ToList();
@@ -85,7 +86,6 @@ public sealed class EventIngestor(MetricsDbContext db, AggregateWriter aggregate
         var newcomers = ids.Where(id => !existing.ContainsKey(id)).ToList();
         if (newcomers.Count == 0) return (indexes, changes);
 
-        var next = await db.Products.Where(p => p.Id == productId).Select(p => p.NextUserIndex).SingleAsync(cancellationToken);
         await db.Products.Where(p => p.Id == productId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.NextUserIndex, p => p.NextUserIndex + newcomers.Count), cancellationToken);
         var workspaceId = workspace.WorkspaceId!.Value;

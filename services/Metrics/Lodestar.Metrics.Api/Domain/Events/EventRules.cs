@@ -7,6 +7,9 @@ namespace Lodestar.Metrics.Domain.Events;
 public static partial class EventRules
 {
     public const int MaxBatch = 1000;
+
+    /// <summary>Events of a stream stored per transaction: larger than a message, so per-transaction work is amortised.</summary>
+    public const int StreamTransaction = 5000;
     public const int MaxEventKey = 128;
     public const int MaxIdentity = 256;
     public const int MaxEventName = 100;

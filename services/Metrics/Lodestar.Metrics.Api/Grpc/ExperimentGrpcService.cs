@@ -179,6 +179,6 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
     {
         Variant = variant,
         FirstExposure = first,
-        ExposureTime = at is { } t ? Timestamp.FromDateTime(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
+        ExposureTime = at.ToProto(),
     };
 }

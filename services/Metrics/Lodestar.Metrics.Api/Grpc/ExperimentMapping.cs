@@ -29,8 +29,8 @@ public static class ExperimentMapping
             Power = experiment.Power,
             Alpha = experiment.Alpha,
             State = (V1.ExperimentState)experiment.State,
-            StartTime = Time(experiment.StartTime),
-            EndTime = Time(experiment.EndTime),
+            StartTime = experiment.StartTime.ToProto(),
+            EndTime = experiment.EndTime.ToProto(),
             PlannedUsersPerVariant = experiment.PlannedUsersPerVariant,
             Metadata = experiment.ToMetadata(),
         };
@@ -63,7 +63,7 @@ public static class ExperimentMapping
             SequentialBoundaryCrossed = figures.SequentialBoundaryCrossed,
             RecommendedVerdict = (V1.Verdict)figures.Recommendation,
             Reason = figures.Reason,
-            AnalysisTime = Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+            AnalysisTime = at.ToProto(),
         };
         foreach (var variant in figures.Variants.OrderByDescending(v => v.Variant.Control))
         {
@@ -100,5 +100,4 @@ public static class ExperimentMapping
         return analysis;
     }
 
-    private static Timestamp? Time(DateTime? time) => time is { } t ? Timestamp.FromDateTime(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }

@@ -90,7 +90,7 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
         Name = $"{ResourceNames.Format(Lookups.Products, value.ProductId)}/{Lookups.MetricValues}/{value.MetricKey}",
         MetricKey = value.MetricKey,
         Value = value.Value,
-        MeasureTime = Timestamp.FromDateTime(DateTime.SpecifyKind(value.MeasuredAt, DateTimeKind.Utc)),
+        MeasureTime = value.MeasuredAt.ToProto(),
     };
 
     private static V1.ReleaseMarker ToProto(ReleaseMarker marker) => new()
@@ -98,7 +98,7 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
         Name = ResourceNames.Format(Lookups.Products, marker.ProductId, Lookups.ReleaseMarkers, marker.Id),
         BacklogItem = ResourceNames.Format(Lookups.BacklogItems, marker.Id),
         Title = marker.Title,
-        ShipTime = Timestamp.FromDateTime(DateTime.SpecifyKind(marker.ShippedAt, DateTimeKind.Utc)),
+        ShipTime = marker.ShippedAt.ToProto(),
         Hypotheses = { marker.HypothesisIds.Select(h => ResourceNames.Format(Lookups.Hypotheses, h)) },
     };
 }

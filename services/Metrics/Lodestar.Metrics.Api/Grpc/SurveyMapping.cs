@@ -32,7 +32,7 @@ public static class SurveyMapping
         RespondentId = answer.RespondentId,
         Score = answer.Score,
         Comment = answer.Comment,
-        ResponseTime = Timestamp.FromDateTime(DateTime.SpecifyKind(answer.RespondedAt, DateTimeKind.Utc)),
+        ResponseTime = answer.RespondedAt.ToProto(),
     };
 
     public static SurveyAnswer Read(V1.SurveyResponse input, Survey survey, DateTime now, TimeSpan maxClockSkew)

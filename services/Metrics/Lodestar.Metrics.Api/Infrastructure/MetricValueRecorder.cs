@@ -4,7 +4,6 @@ using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Values;
 using Lodestar.Metrics.Infrastructure.Aggregates;
 using Lodestar.Persistence;
-using Lodestar.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,69 +16,43 @@ namespace Lodestar.Metrics.Infrastructure;
 /// recomputed at most once per interval.
 /// </summary>
 public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<MetricValueRecorder> logger)
-    : BackgroundService
+    : PeriodicWorkspaceWorker(scopes, clock, logger)
 {
     private const double Tolerance = 1e-9;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private int Today => UtcDays.Of(Clock.GetUtcNow().UtcDateTime);
+
+    protected override TimeSpan Interval => options.Value.Values.RecomputeInterval;
+
+    protected override string Actor => "service:metric-values";
+
+    protected override async Task<List<(Guid Id, Guid WorkspaceId)>> DueAsync(MetricsDbContext db, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Values.RecomputeInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RecomputeAllAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Recomputing metric values failed; retrying at the next interval");
-            }
-        }
+        var today = Today;
+        return (await db.Products.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => !p.Archived && (p.MetricsStale || (p.MetricsComputedDay < today && p.IngestRevision > 0)))
+            .Select(p => new { p.Id, p.WorkspaceId }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.WorkspaceId)).ToList();
     }
 
-    public async Task RecomputeAllAsync(CancellationToken cancellationToken)
+    protected override async Task ProcessAsync(IServiceProvider services, Guid id, CancellationToken cancellationToken)
     {
-        var today = UtcDays.Of(clock.GetUtcNow().UtcDateTime);
-        List<(Guid Id, Guid WorkspaceId)> due;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
-            due = (await db.Products.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => !p.Archived && (p.MetricsStale || (p.MetricsComputedDay < today && p.IngestRevision > 0)))
-                .Select(p => new { p.Id, p.WorkspaceId }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.WorkspaceId)).ToList();
-        }
-        foreach (var (id, workspaceId) in due)
-        {
-            try
-            {
-                await RecomputeAsync(id, workspaceId, today, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Recomputing the metric values of product {ProductId} failed", id);
-            }
-        }
-    }
-
-    private async Task RecomputeAsync(Guid productId, Guid workspaceId, int today, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<WorkspaceContext>().Enter(workspaceId, WorkspaceRole.Editor, "service:metric-values");
-        var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
+        var productId = id;
+        var today = Today;
+        var db = services.GetRequiredService<MetricsDbContext>();
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == productId, cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<AggregateRebuilder>().EnsureCurrentAsync(product, cancellationToken);
-        var computed = await scope.ServiceProvider.GetRequiredService<MetricValueCalculator>().ComputeAsync(productId, UtcDays.ToDate(today), cancellationToken);
+        await services.GetRequiredService<AggregateRebuilder>().EnsureCurrentAsync(product, cancellationToken);
+        var computed = await services.GetRequiredService<MetricValueCalculator>().ComputeAsync(productId, UtcDays.ToDate(today), cancellationToken);
 
-        var measuredAt = StoredTime.Of(clock.GetUtcNow());
+        var measuredAt = StoredTime.Of(Clock.GetUtcNow());
         var stored = await db.MetricValues.Where(v => v.ProductId == productId).ToDictionaryAsync(v => v.MetricKey, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (key, value) in computed)
         {
             if (stored.TryGetValue(key, out var known) && Math.Abs(known.Value - value) < Tolerance) continue;
-            if (known is null) db.MetricValues.Add(known = new MetricValue { WorkspaceId = workspaceId, ProductId = productId, MetricKey = key });
+            if (known is null) db.MetricValues.Add(known = new MetricValue { WorkspaceId = product.WorkspaceId, ProductId = productId, MetricKey = key });
             known.Value = value;
             known.MeasuredAt = measuredAt;
-            db.AddIntegrationEvent(new MetricValueChanged(productId, key, value, measuredAt) { WorkspaceId = workspaceId });
+            db.AddIntegrationEvent(new MetricValueChanged(productId, key, value, measuredAt) { WorkspaceId = product.WorkspaceId });
         }
         await db.Products.Where(p => p.Id == productId && p.MetricsRevision == product.MetricsRevision)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.MetricsStale, false).SetProperty(p => p.MetricsComputedDay, today), cancellationToken);

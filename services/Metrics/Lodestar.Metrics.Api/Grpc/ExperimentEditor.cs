@@ -15,9 +15,10 @@ public static class ExperimentEditor
 
     public static readonly string[] Fields = ["display_name", "description", .. DesignFields];
 
-    public static void Apply(Experiment experiment, V1.Experiment input, IReadOnlyCollection<string> paths)
+    /// <summary>Applies <paramref name="paths"/>; INVALID_ARGUMENT with these and any <paramref name="earlier"/> violations.</summary>
+    public static void Apply(Experiment experiment, V1.Experiment input, IReadOnlyCollection<string> paths, Violations? earlier = null)
     {
-        var violations = new Violations();
+        var violations = earlier ?? new Violations();
         if (experiment.State != ExperimentState.Draft && paths.Intersect(DesignFields).FirstOrDefault() is { } design)
             throw new FailedPreconditionException($"{design} changes only in draft: changing the design of a {experiment.State.ToString().ToLowerInvariant()} experiment would void its analysis.");
         var variants = paths.Contains("variants") ? input.Variants.Select(v => new ExperimentVariant(v.Key, v.WeightPercent, v.Control)).ToList() : experiment.Variants;

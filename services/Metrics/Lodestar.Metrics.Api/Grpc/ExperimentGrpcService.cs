@@ -25,23 +25,13 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
         var input = request.Experiment ?? throw new ValidationException("experiment", "Required.");
         var violations = new Violations();
         ExperimentRules.CheckKey(violations, "experiment.key", input.Key);
-        try
-        {
-            var experiment = new Experiment { ProductId = product.Id, Key = input.Key };
-            ExperimentEditor.Apply(experiment, input, ExperimentEditor.Fields);
-            violations.ThrowIfAny();
-            if (await db.Experiments.AnyAsync(e => e.ProductId == product.Id && e.Key == input.Key, context.CancellationToken))
-                throw new AlreadyExistsException("Experiment", input.Key);
-            db.Experiments.Add(experiment);
-            await db.SaveChangesAsync(context.CancellationToken);
-            return ExperimentMapping.ToProto(experiment);
-        }
-        catch (ValidationException ex) when (violations.Any)
-        {
-            foreach (var violation in ex.Violations) violations.Add(violation.Field, violation.Description);
-            violations.ThrowIfAny();
-            throw;
-        }
+        var experiment = new Experiment { ProductId = product.Id, Key = input.Key };
+        ExperimentEditor.Apply(experiment, input, ExperimentEditor.Fields, violations);
+        if (await db.Experiments.AnyAsync(e => e.ProductId == product.Id && e.Key == input.Key, context.CancellationToken))
+            throw new AlreadyExistsException("Experiment", input.Key);
+        db.Experiments.Add(experiment);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ExperimentMapping.ToProto(experiment);
     }
 
     public override async Task<V1.Experiment> GetExperiment(V1.GetExperimentRequest request, ServerCallContext context) =>

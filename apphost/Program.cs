@@ -22,10 +22,15 @@ await using var discovery = await ServiceProcess.StartAsync(LodestarResources.Di
 await using var metrics = await ServiceProcess.StartAsync(LodestarResources.Metrics, AppHostSettings.AssemblyOf<Lodestar.Metrics.Infrastructure.MetricsDbContext>(),
     ResourceEnvironment.ForService(infrastructure, LodestarResources.Metrics), AppHostSettings.HttpAddress(LodestarResources.Metrics), logger, shutdown.Token);
 
+// Last: the gateway's health reports the services it fronts.
+await using var gateway = await ServiceProcess.StartAsync(LodestarResources.Gateway, AppHostSettings.AssemblyOf<Lodestar.Gateway.Routing.Backend>(),
+    ResourceEnvironment.ForService(infrastructure, LodestarResources.Gateway), AppHostSettings.HttpAddress(LodestarResources.Gateway), logger, shutdown.Token);
+
 var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.
+      gateway   REST {gateway.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Gateway)}  (every service's API)
       strategy  REST {strategy.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Strategy)}
       backlog   REST {backlog.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Backlog)}
       discovery REST {discovery.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Discovery)}

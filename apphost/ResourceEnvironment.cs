@@ -28,7 +28,7 @@ internal static class ResourceEnvironment
             ["OTEL_SERVICE_NAME"] = service,
         };
         variables.Remove("LODESTAR_POSTGRES");
-        // The services the app host runs so far; the gateway joins with its issue.
+        // Every service's address, for the gateway and for services that call each other.
         foreach (var name in new[] { LodestarResources.Strategy, LodestarResources.Backlog, LodestarResources.Discovery, LodestarResources.Metrics })
         {
             variables[$"services__{name}__http__0"] = AppHostSettings.HttpAddress(name).ToString().TrimEnd('/');

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Gateway.FunctionalTests.Infrastructure;
+using Metrics = Lodestar.Metrics.V1;
+using Strategy = Lodestar.Strategy.V1;
+
+namespace Gateway.FunctionalTests.Routing;
+
+/// <summary>One address in front of the services: gRPC (unary and streaming) and REST reach the right one.</summary>
+public sealed class GatewayRoutingTests(GatewayPlatform platform) : IClassFixture<GatewayPlatform>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Grpc_and_rest_calls_reach_each_service_through_the_gateway()
+    {
+        var workspace = Guid.NewGuid();
+        var products = new Strategy.ProductService.ProductServiceClient(platform.Invoker(workspace));
+        var product = await products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Through the gateway" } }, cancellationToken: Cancel);
+        using var rest = platform.Rest(workspace);
+
+        var read = await rest.CallAsync(HttpMethod.Get, $"/v1/{product.Name}");
+        Assert.Equal("Through the gateway", read.Str("displayName"));
+
+        // Strategy announces the product to metrics over the broker; metrics answers through the gateway once it knows it.
+        var activity = new Metrics.ActivityService.ActivityServiceClient(platform.Invoker(workspace));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var date = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day };
+        await Eventually.GetAsync(() => activity.GetActivityAsync(new Metrics.GetActivityRequest { Product = product.Name, StartDate = date, EndDate = date }, cancellationToken: Cancel).ResponseAsync, _ => true);
+        await rest.CallAsync(HttpMethod.Post, $"/v1/{product.Name}/events:track", new
+        {
+            @event = new { eventId = "via-rest", userId = "u1", eventName = "open", eventTime = DateTime.UtcNow.ToString("O") },
+        });
+        using (var stream = new Metrics.EventService.EventServiceClient(platform.Invoker(workspace)).StreamEvents(cancellationToken: Cancel))
+        {
+            for (var batch = 0; batch < 3; batch++)
+            {
+                await stream.RequestStream.WriteAsync(new Metrics.StreamEventsRequest
+                {
+                    Parent = product.Name,
+                    Events = { Enumerable.Range(0, 100).Select(i => new Metrics.Event { EventId = $"s{batch}-{i}", UserId = $"user-{i}", EventName = "open", EventTime = Timestamp.FromDateTime(DateTime.UtcNow) }) },
+                }, Cancel);
+            }
+            await stream.RequestStream.CompleteAsync();
+            Assert.Equal(300, (await stream).AcceptedCount);
+        }
+        var report = await rest.CallAsync(HttpMethod.Get,
+            $"/v1/{product.Name}/activity?startDate.year={today.Year}&startDate.month={today.Month}&startDate.day={today.Day}&endDate.year={today.Year}&endDate.month={today.Month}&endDate.day={today.Day}");
+        Assert.Equal(101, report.GetProperty("days")[0].GetProperty("dailyActiveUsers").GetInt64());
+    }
+
+    [Fact]
+    public async Task Errors_of_the_services_pass_through_and_unknown_paths_are_not_found()
+    {
+        var anonymous = new Strategy.ProductService.ProductServiceClient(platform.Channel);
+        using var rest = platform.Rest(Guid.NewGuid());
+
+        await Rpc.FailsAsync(StatusCode.Unauthenticated, anonymous.ListProductsAsync(new Strategy.ListProductsRequest(), cancellationToken: Cancel));
+        await Rpc.InvalidAsync(new Strategy.ProductService.ProductServiceClient(platform.Invoker(Guid.NewGuid()))
+            .CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product() }, cancellationToken: Cancel), "product.display_name");
+        using var missing = await rest.GetAsync(new Uri("/v1/nothing-here", UriKind.Relative), Cancel);
+        using var wrongMethod = await rest.DeleteAsync(new Uri("/v1/products", UriKind.Relative), Cancel);
+        using var notFound = await rest.GetAsync(new Uri($"/v1/products/{Guid.NewGuid()}", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.True(wrongMethod.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{wrongMethod.StatusCode}");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Contains("\"code\": 5", (await notFound.Content.ReadAsStringAsync(Cancel)).Replace("\"code\":5", "\"code\": 5", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_reports_each_backend_by_name()
+    {
+        using var http = new HttpClient { BaseAddress = platform.Gateway.HttpAddress };
+
+        var body = await http.GetStringAsync(new Uri("/health", UriKind.Relative), Cancel);
+        var health = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal(["metrics", "strategy"], health.GetProperty("backends").EnumerateObject().Select(p => p.Name).Order());
+        Assert.All(health.GetProperty("backends").EnumerateObject(), b => Assert.Equal("Healthy", b.Value.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/alive", UriKind.Relative), Cancel)).StatusCode);
+    }
+}

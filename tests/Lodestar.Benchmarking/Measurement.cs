@@ -9,6 +9,8 @@ public sealed record Measurement(string Name, IReadOnlyList<double> LatenciesMs,
 
     public double P5Ms => Percentile(LatenciesMs, 0.05);
 
+    public double P99Ms => Percentile(LatenciesMs, 0.99);
+
     public double MedianThroughput => Percentile(RoundThroughputs, 0.50);
 
     public double MinThroughput => RoundThroughputs.Min();

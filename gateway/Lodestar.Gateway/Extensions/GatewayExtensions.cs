@@ -1,4 +1,7 @@
 using Lodestar.Gateway.Health;
+using Lodestar.Gateway.Hygiene;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Lodestar.Gateway.Routing;
 using Lodestar.ServiceDefaults;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -19,6 +22,17 @@ public static class GatewayExtensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
 
+        var limits = builder.Configuration.GetSection(GatewayLimits.Section).Get<GatewayLimits>() ?? new GatewayLimits();
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        });
+        // The gateway is the edge: it adds X-Forwarded-* for the services (YARP's default) and trusts none it receives
+        // unless ForwardedHeaders__KnownProxies / KnownNetworks name the load balancer in front of it.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
         var backends = Backends(builder.Configuration);
         builder.Services.AddSingleton<IReadOnlyCollection<Backend>>(backends);
         builder.Services.AddReverseProxy().LoadFromMemory(ProtoRoutes.Routes(backends), ProtoRoutes.Clusters(backends));
@@ -33,6 +47,8 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.MapHealthChecks(ServiceDefaultsExtensions.HealthPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),

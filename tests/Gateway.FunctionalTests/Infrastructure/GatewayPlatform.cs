@@ -21,6 +21,9 @@ public sealed class GatewayPlatform(InfrastructureFixture infrastructure) : IAsy
     private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-gateway-").FullName;
     private readonly List<ServiceHost> _hosts = [];
 
+    /// <summary>The gateway's body limit in these tests.</summary>
+    public const int MaxBody = 1024 * 1024;
+
     public ServiceHost Gateway { get; private set; } = null!;
 
     public GrpcChannel Channel { get; private set; } = null!;
@@ -48,7 +51,7 @@ public sealed class GatewayPlatform(InfrastructureFixture infrastructure) : IAsy
                 ["Metrics:RedisKeyPrefix"] = InfrastructureFixture.NewKeyPrefix("gateway"),
             });
         _hosts.AddRange([strategy, metrics]);
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?> { ["Gateway:Limits:MaxRequestBodyBytes"] = MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var (name, host) in new[] { (LodestarResources.Strategy, strategy), (LodestarResources.Metrics, metrics) })
         {
             settings[$"services:{name}:http:0"] = host.HttpAddress.ToString();

@@ -47,14 +47,8 @@ public static class RankingBenchmark
             seeding.Stop();
             Console.WriteLine($"Seeded {options.Items:N0} items in {seeding.Elapsed.TotalSeconds:F1} s.");
 
-            var token = ServiceHost.Tokens.Issue("benchmark", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Viewer });
             using var channel = GrpcChannel.ForAddress(host.GrpcAddress);
-            var client = new V1.PrioritizationService.PrioritizationServiceClient(channel.Intercept(metadata =>
-            {
-                metadata.Add("authorization", "Bearer " + token);
-                metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
-                return metadata;
-            }));
+            var client = new V1.PrioritizationService.PrioritizationServiceClient(WorkspaceCalls.Invoker(channel, workspace, WorkspaceRole.Viewer, "benchmark"));
             var request = new V1.GetRankedBacklogRequest { Name = $"products/{productId}/backlog", PageSize = options.Top };
             async Task<IReadOnlyList<Guid>> OverGrpc() =>
                 [.. (await client.GetRankedBacklogAsync(request, deadline: DateTime.UtcNow.AddSeconds(30))).Entries.Select(e => Guid.Parse(e.BacklogItem.Name["backlogItems/".Length..]))];

@@ -39,14 +39,8 @@ public static class IngestBenchmark
             });
         var rows = IngestRows.Generate(options.Insights);
         var (grpcWorkspace, plainWorkspace) = (Guid.NewGuid(), Guid.NewGuid());
-        var token = ServiceHost.Tokens.Issue("benchmark", new Dictionary<Guid, WorkspaceRole> { [grpcWorkspace] = WorkspaceRole.Editor });
         using var channel = GrpcChannel.ForAddress(host.GrpcAddress, new GrpcChannelOptions { MaxSendMessageSize = null, MaxReceiveMessageSize = null });
-        var client = new V1.InsightService.InsightServiceClient(channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            metadata.Add(LodestarClaims.WorkspaceHeader, grpcWorkspace.ToString());
-            return metadata;
-        }));
+        var client = new V1.InsightService.InsightServiceClient(WorkspaceCalls.Invoker(channel, grpcWorkspace, subject: "benchmark"));
 
         var grpcRates = new List<double>();
         foreach (var batch in rows.Chunk(options.Batch))

@@ -38,13 +38,7 @@ await using var gateway = await ServiceHost.StartAsync(LodestarResources.Gateway
     });
 
 var workspace = Guid.NewGuid();
-var token = ServiceHost.Tokens.Issue("benchmark", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor });
-V1.ProductService.ProductServiceClient Client(GrpcChannel channel) => new(channel.Intercept(metadata =>
-{
-    metadata.Add("authorization", "Bearer " + token);
-    metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
-    return metadata;
-}));
+V1.ProductService.ProductServiceClient Client(GrpcChannel channel) => new(WorkspaceCalls.Invoker(channel, workspace, subject: "benchmark"));
 using var directChannel = GrpcChannel.ForAddress(strategy.GrpcAddress);
 using var gatewayChannel = GrpcChannel.ForAddress(gateway.GrpcAddress);
 var (direct, viaGateway) = (Client(directChannel), Client(gatewayChannel));

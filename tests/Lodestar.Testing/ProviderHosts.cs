@@ -47,26 +47,11 @@ public abstract class ProviderHosts(InfrastructureFixture infrastructure, string
     public string EventBus(DatabaseProvider provider) => _hosts[provider].EventBus;
 
     /// <summary>Calls acting in <paramref name="workspace"/> with <paramref name="role"/>, for any client of the service.</summary>
-    public CallInvoker Invoker(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor)
-    {
-        var token = ServiceHost.Tokens.Issue("pm@" + role, new Dictionary<Guid, WorkspaceRole> { [workspace] = role });
-        return _hosts[provider].Channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
-            return metadata;
-        });
-    }
+    public CallInvoker Invoker(DatabaseProvider provider, Guid workspace, WorkspaceRole role = WorkspaceRole.Editor) =>
+        WorkspaceCalls.Invoker(_hosts[provider].Channel, workspace, role, "pm@" + role);
 
     /// <summary>An HttpClient for the REST API, acting in <paramref name="workspace"/> as an editor.</summary>
-    public HttpClient Rest(DatabaseProvider provider, Guid workspace)
-    {
-        var http = new HttpClient { BaseAddress = _hosts[provider].Host.HttpAddress };
-        var token = ServiceHost.Tokens.Issue("rest", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor });
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        http.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
-        return http;
-    }
+    public HttpClient Rest(DatabaseProvider provider, Guid workspace) => WorkspaceCalls.Rest(_hosts[provider].Host.HttpAddress, workspace);
 
     /// <summary>Publishes an integration event on the service's own broker, as another service would.</summary>
     public async Task PublishAsync<T>(DatabaseProvider provider, T message)

@@ -22,13 +22,7 @@ public sealed class MetricsHost : IAsyncDisposable
     private MetricsHost(ServiceHost host, GrpcChannel channel, string folder, Guid workspace)
     {
         (Host, Channel, _folder, Workspace) = (host, channel, folder, workspace);
-        var token = ServiceHost.Tokens.Issue("benchmark", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor });
-        Invoker = channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
-            return metadata;
-        });
+        Invoker = WorkspaceCalls.Invoker(channel, workspace, subject: "benchmark");
     }
 
     public ServiceHost Host { get; }

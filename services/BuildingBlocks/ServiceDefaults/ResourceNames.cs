@@ -39,11 +39,28 @@ public static class ResourceNames
     {
         var form = $"{parentCollection}/{{id}}/{collection}/{{id}}";
         if (string.IsNullOrEmpty(name)) throw new ValidationException(field, $"Required: a resource name of the form {form}.");
-        var parts = name.Split('/');
+        return TryParseChildId(name, parentCollection, collection, out var ids)
+            ? ids
+            : throw new ValidationException(field, $"'{Truncate(name)}' is not a resource name of the form {form}.");
+    }
+
+    /// <summary>The ids of a child name, or null with a violation on <paramref name="field"/>.</summary>
+    public static (Guid ParentId, Guid Id)? ParseChildId(string? name, string parentCollection, string collection, string field, Violations violations)
+    {
+        if (TryParseChildId(name, parentCollection, collection, out var ids)) return ids;
+        violations.Add(field, $"'{Truncate(name ?? "")}' is not a resource name of the form {parentCollection}/{{id}}/{collection}/{{id}}.");
+        return null;
+    }
+
+    private static bool TryParseChildId(string? name, string parentCollection, string collection, out (Guid ParentId, Guid Id) ids)
+    {
+        ids = default;
+        var parts = name?.Split('/') ?? [];
         if (parts.Length != 4 || parts[0] != parentCollection || parts[2] != collection
             || !Guid.TryParseExact(parts[1], "D", out var parentId) || !Guid.TryParseExact(parts[3], "D", out var id))
-            throw new ValidationException(field, $"'{Truncate(name)}' is not a resource name of the form {form}.");
-        return (parentId, id);
+            return false;
+        ids = (parentId, id);
+        return true;
     }
 
     /// <summary>

@@ -69,26 +69,10 @@ public sealed class GatewayPlatform(InfrastructureFixture infrastructure) : IAsy
     }
 
     /// <summary>Calls through the gateway acting in <paramref name="workspace"/> as an editor.</summary>
-    public CallInvoker Invoker(Guid workspace)
-    {
-        var token = ServiceHost.Tokens.Issue("pm", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor });
-        return Channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            metadata.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
-            return metadata;
-        });
-    }
+    public CallInvoker Invoker(Guid workspace) => WorkspaceCalls.Invoker(Channel, workspace);
 
     /// <summary>REST through the gateway acting in <paramref name="workspace"/> as an editor.</summary>
-    public HttpClient Rest(Guid workspace)
-    {
-        var http = new HttpClient { BaseAddress = Gateway.HttpAddress };
-        var token = ServiceHost.Tokens.Issue("rest", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Editor });
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        http.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
-        return http;
-    }
+    public HttpClient Rest(Guid workspace) => WorkspaceCalls.Rest(Gateway.HttpAddress, workspace);
 
     private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
 

@@ -136,8 +136,7 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
         violations.ThrowIfAny();
         if (experiment.State != ExperimentState.Running)
             throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
-        var exposed = await db.ExposureCountAsync(experiment.Id, context.CancellationToken) > 0;
-        var figures = exposed ? await concluder.AnalyzeAsync(experiment, context.CancellationToken) : null;
+        var figures = await concluder.TryAnalyzeAsync(experiment, context.CancellationToken);
         var snapshot = figures is null ? null : JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Now));
         concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false, snapshot);
         await db.SaveChangesAsync(context.CancellationToken);

@@ -56,7 +56,8 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
         if (!MetricKeys.Daily.Contains(request.MetricKey)) violations.Add("metric_key", $"One of {string.Join(", ", MetricKeys.Daily)}.");
         if (request.WindowDays is < 0 or > MaxWindow) violations.Add("window_days", $"1–{MaxWindow}.");
         violations.ThrowIfAny();
-        var product = await db.FindProductAsync(ResourceNames.Format(Lookups.Products, marker.ProductId), "name", context.CancellationToken);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == marker.ProductId, context.CancellationToken)
+            ?? throw new NotFoundException("Product", ResourceNames.Format(Lookups.Products, marker.ProductId));
         await rebuilder.EnsureCurrentAsync(product, context.CancellationToken);
 
         var window = request.WindowDays == 0 ? DefaultWindow : request.WindowDays;

@@ -27,16 +27,9 @@ public sealed record SurveyReportQuery(IReadOnlyList<(int Score, DateTime At)> A
         var ids = new List<Guid>();
         for (var i = 0; i < names.Count && i < MaxSurveys; i++)
         {
-            try
-            {
-                var (parent, id) = ResourceNames.ParseChildId(names[i], Lookups.Products, Lookups.Surveys, $"surveys[{i}]");
-                if (parent != product.Id) violations.Add($"surveys[{i}]", "Not a survey of the product.");
-                ids.Add(id);
-            }
-            catch (ValidationException ex)
-            {
-                foreach (var violation in ex.Violations) violations.Add(violation.Field, violation.Description);
-            }
+            if (ResourceNames.ParseChildId(names[i], Lookups.Products, Lookups.Surveys, $"surveys[{i}]", violations) is not { } survey) continue;
+            if (survey.ParentId != product.Id) violations.Add($"surveys[{i}]", "Not a survey of the product.");
+            ids.Add(survey.Id);
         }
         violations.ThrowIfAny();
 

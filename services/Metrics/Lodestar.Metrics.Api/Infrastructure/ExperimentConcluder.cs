@@ -3,6 +3,7 @@ using Lodestar.Errors;
 using Lodestar.Messaging.Outbox;
 using Lodestar.Metrics.Domain.Experiments;
 using Lodestar.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Metrics.Infrastructure;
 
@@ -17,8 +18,14 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
     {
         if (experiment.State == ExperimentState.Draft)
             throw new FailedPreconditionException("The experiment has not started: start it, assign users, then analyse.");
-        if (await db.ExposureCountAsync(experiment.Id, cancellationToken) == 0)
-            throw new FailedPreconditionException("The experiment has no exposures yet: assign users (AssignVariant) before analysing.");
+        return await TryAnalyzeAsync(experiment, cancellationToken)
+            ?? throw new FailedPreconditionException("The experiment has no exposures yet: assign users (AssignVariant) before analysing.");
+    }
+
+    /// <summary>The figures now, or null while nobody has been exposed.</summary>
+    public async Task<ExperimentFigures?> TryAnalyzeAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        if (!await db.Exposures.AnyAsync(x => x.ExperimentId == experiment.Id, cancellationToken)) return null;
         var (arms, guardrails) = await db.ConversionsAsync(experiment, cancellationToken);
         var figures = ExperimentAnalyzer.Analyze(experiment, arms, guardrails);
         if (experiment.State == ExperimentState.Running) RememberSequentialPValues(experiment, figures);

@@ -10,9 +10,6 @@ namespace Lodestar.Metrics.Infrastructure;
 /// </summary>
 public static class ExperimentData
 {
-    public static async Task<long> ExposureCountAsync(this MetricsDbContext db, Guid experimentId, CancellationToken cancellationToken) =>
-        await db.Exposures.LongCountAsync(x => x.ExperimentId == experimentId, cancellationToken);
-
     /// <summary>Conversions per variant of the conversion event, and per guardrail event per variant.</summary>
     public static async Task<(Dictionary<string, Conversions> Arms, Dictionary<string, IReadOnlyDictionary<string, Conversions>> Guardrails)> ConversionsAsync(
         this MetricsDbContext db, Experiment experiment, CancellationToken cancellationToken)

@@ -27,8 +27,7 @@ public sealed class ExperimentMonitor(IServiceScopeFactory scopes, IOptions<Metr
         var db = services.GetRequiredService<MetricsDbContext>();
         var concluder = services.GetRequiredService<ExperimentConcluder>();
         var experiment = await db.Experiments.FirstOrDefaultAsync(e => e.Id == id && e.State == ExperimentState.Running, cancellationToken);
-        if (experiment is null || await db.ExposureCountAsync(id, cancellationToken) == 0) return;
-        var figures = await concluder.AnalyzeAsync(experiment, cancellationToken);
+        if (experiment is null || await concluder.TryAnalyzeAsync(experiment, cancellationToken) is not { } figures) return;
         if (figures.Recommendation != Verdict.None)
         {
             var snapshot = JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Clock.GetUtcNow().UtcDateTime));

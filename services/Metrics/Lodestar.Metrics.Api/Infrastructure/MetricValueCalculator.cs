@@ -22,13 +22,14 @@ public sealed class MetricValueCalculator(MetricsDbContext db, AggregateReader r
             await reader.ActiveDailyAsync(productId, new DayRange(ActivityCalculator.FirstDayNeeded(day), day)), day, day)[0];
         foreach (var key in MetricKeys.Daily) values[key] = MetricKeys.Of(activity, key);
 
-        foreach (var n in MetricKeys.RetentionDays)
+        // The latest cohort whose day N has ended, for each N; all cohorts and return days read in two round trips.
+        var cohortDays = MetricKeys.RetentionDays.Select(n => day - n - 1).ToList();
+        var cohorts = await reader.FirstSeenAsync(productId, [.. cohortDays.Select(c => new DayRange(c, c))]);
+        var returns = await reader.ActiveAsync(productId, [.. MetricKeys.RetentionDays.Select((n, i) => new DayRange(cohortDays[i] + n, cohortDays[i] + n))]);
+        for (var i = 0; i < cohortDays.Count; i++)
         {
-            var cohortDay = day - n - 1; // the latest cohort whose day N has ended
-            var cohort = (await reader.FirstSeenAsync(productId, [new DayRange(cohortDay, cohortDay)]))[0];
-            if (cohort.Count == 0) continue;
-            var back = (await reader.ActiveAsync(productId, [new DayRange(cohortDay + n, cohortDay + n)]))[0];
-            values[MetricKeys.Retention(n)] = (double)UserSet.CountIntersection(cohort, back) / cohort.Count;
+            if (cohorts[i].Count == 0) continue;
+            values[MetricKeys.Retention(MetricKeys.RetentionDays[i])] = (double)UserSet.CountIntersection(cohorts[i], returns[i]) / cohorts[i].Count;
         }
 
         var since = today.AddDays(-(SurveyDays - 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -1,13 +1,18 @@
+using Grpc.Core;
+using Grpc.Net.Client;
 using Lodestar.Security;
+using WorkspacesV1 = Lodestar.Workspaces.V1;
 
 namespace Lodestar.AppHost;
 
 /// <summary>
 /// A development workspace (its id kept in the data folder, so a restart keeps it) and an admin token for it, signed
-/// with the development key the services trust in the Development environment.
+/// with the development key that the gateway and the services trust in the Development environment.
 /// </summary>
 internal static class DevelopmentAccess
 {
+    public const string Subject = "developer";
+
     public static (Guid Workspace, string Token) Create(string dataRoot)
     {
         var file = Path.Combine(dataRoot, "dev-workspace");
@@ -18,7 +23,27 @@ internal static class DevelopmentAccess
             File.WriteAllText(file, workspace.ToString());
         }
         var token = new DevTokenIssuer(DevTokenIssuer.DevelopmentSigningKey)
-            .Issue("developer", new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Admin }, TimeSpan.FromHours(12));
+            .Issue(Subject, new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Admin }, TimeSpan.FromHours(12));
         return (workspace, token);
+    }
+
+    /// <summary>Creates the workspace through the gateway, with the developer as its admin, unless it exists.</summary>
+    public static async Task EnsureWorkspaceAsync(Uri gatewayGrpc, Guid workspace, string token, CancellationToken cancellationToken)
+    {
+        using var channel = GrpcChannel.ForAddress(gatewayGrpc);
+        var client = new WorkspacesV1.WorkspaceService.WorkspaceServiceClient(channel);
+        var headers = new Metadata { { "authorization", "Bearer " + token } };
+        try
+        {
+            await client.CreateWorkspaceAsync(new WorkspacesV1.CreateWorkspaceRequest
+            {
+                Workspace = new WorkspacesV1.Workspace { DisplayName = "Development" },
+                WorkspaceId = workspace.ToString(),
+            }, headers, DateTime.UtcNow.AddSeconds(30), cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            // Kept from an earlier run.
+        }
     }
 }

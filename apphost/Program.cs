@@ -27,6 +27,7 @@ await using var gateway = await ServiceProcess.StartAsync(LodestarResources.Gate
     ResourceEnvironment.ForService(infrastructure, LodestarResources.Gateway), AppHostSettings.HttpAddress(LodestarResources.Gateway), logger, shutdown.Token);
 
 var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
+await DevelopmentAccess.EnsureWorkspaceAsync(AppHostSettings.GrpcAddress(LodestarResources.Gateway), workspace, token, shutdown.Token);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.

@@ -1,4 +1,6 @@
 using Lodestar.Gateway.Extensions;
+using Lodestar.Gateway.Infrastructure;
+using Lodestar.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGateway();
@@ -6,4 +8,5 @@ builder.AddGateway();
 var app = builder.Build();
 app.MapGateway();
 
-await app.RunAsync();
+if (await app.MigrateDatabaseAsync<GatewayDbContext>())
+    await app.RunAsync();

@@ -1,10 +1,16 @@
+using Lodestar.Gateway.Access;
+using Lodestar.Gateway.Grpc;
 using Lodestar.Gateway.Health;
 using Lodestar.Gateway.Hygiene;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Lodestar.Gateway.Infrastructure;
+using Lodestar.Gateway.RateLimiting;
 using Lodestar.Gateway.Routing;
+using Lodestar.Persistence;
+using Lodestar.Security;
 using Lodestar.ServiceDefaults;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
@@ -20,8 +26,36 @@ public static class GatewayExtensions
         builder.AddDefaultEndpoints(LodestarResources.Gateway);
         builder.AddTelemetry(LodestarResources.Gateway);
         builder.AddDefaultHealthChecks();
+        builder.AddRedisIfConfigured();
         builder.Services.AddServiceDiscovery();
+        builder.AddServiceDatabase<GatewayDbContext, SqliteGatewayDbContext, PostgresGatewayDbContext>(LodestarResources.Gateway);
+        builder.AddEdgeHygiene();
+        builder.AddEdgeAccess();
+        builder.AddWorkspaceApi();
+        builder.AddProxy();
+        return builder;
+    }
 
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<EdgeAccessMiddleware>();
+        app.UseMiddleware<StrictJsonBodyMiddleware>();
+        app.MapHealthChecks(ServiceDefaultsExtensions.HealthPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        app.MapHealthChecks(ServiceDefaultsExtensions.AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapGrpcService<WorkspaceGrpcService>().WithMetadata(AccessPolicy.Authenticated);
+        app.MapGrpcService<ApiKeyGrpcService>().WithMetadata(AccessPolicy.Authenticated);
+        app.MapReverseProxy().WithMetadata(AccessPolicy.Forwarded);
+        return app;
+    }
+
+    private static void AddEdgeHygiene(this IHostApplicationBuilder builder)
+    {
         var limits = builder.Configuration.GetSection(GatewayLimits.Section).Get<GatewayLimits>() ?? new GatewayLimits();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
@@ -32,7 +66,40 @@ public static class GatewayExtensions
         // unless ForwardedHeaders__KnownProxies / KnownNetworks name the load balancer in front of it.
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+    }
 
+    /// <summary>Callers (user tokens, API keys), memberships, rate limits and the tokens forwarded to the services.</summary>
+    private static void AddEdgeAccess(this IHostApplicationBuilder builder)
+    {
+        builder.AddUserTokens();
+        builder.Services.AddSingleton(ForwardedTokenOptions(builder));
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<WorkspaceContext>();
+        builder.Services.AddScoped<IWorkspaceContext>(sp => sp.GetRequiredService<WorkspaceContext>());
+        builder.Services.AddSingleton<AccessDirectory>();
+        builder.Services.AddSingleton<CallerAuthenticator>();
+        builder.Services.AddSingleton<VerifiedTokens>();
+        builder.Services.AddSingleton<ForwardedTokens>();
+        builder.Services.AddSingleton<LocalTokenBuckets>();
+        builder.Services.AddSingleton<WorkspaceRateLimiter>();
+        builder.Services.AddSingleton<EdgeAdmission>();
+        builder.Services.AddSingleton<ApiKeyUsage>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
+    }
+
+    /// <summary>The gateway's own gRPC API (workspaces, members, API keys), with REST transcoding.</summary>
+    private static void AddWorkspaceApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<WorkspaceAdmission>();
+        builder.Services.AddSingleton<ErrorMappingInterceptor>();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
+            .AddJsonTranscoding(rest => rest.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
+    }
+
+    private static void AddProxy(this IHostApplicationBuilder builder)
+    {
         var backends = Backends(builder.Configuration);
         builder.Services.AddSingleton<IReadOnlyCollection<Backend>>(backends);
         builder.Services.AddReverseProxy().LoadFromMemory(ProtoRoutes.Routes(backends), ProtoRoutes.Clusters(backends));
@@ -41,22 +108,16 @@ public static class GatewayExtensions
         builder.Services.AddHttpClient(BackendHealthCheck.ClientName, http => http.Timeout = BackendHealthTimeout).AddServiceDiscovery();
         var health = builder.Services.AddHealthChecks();
         foreach (var backend in backends)
-            health.Add(new HealthCheckRegistration(backend.Name, sp => new BackendHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), backend), HealthStatus.Unhealthy, ["ready"]));
-        return builder;
+            health.Add(new HealthCheckRegistration(backend.Name, sp => new BackendHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), backend), HealthStatus.Unhealthy, ["ready", HealthReportWriter.BackendTag]));
     }
 
-    public static WebApplication MapGateway(this WebApplication app)
+    /// <summary>The key the services trust (Authentication:Jwt), which the gateway signs forwarded tokens with.</summary>
+    private static JwtOptions ForwardedTokenOptions(IHostApplicationBuilder builder)
     {
-        app.UseForwardedHeaders();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.MapHealthChecks(ServiceDefaultsExtensions.HealthPath, new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains("ready"),
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
-        app.MapHealthChecks(ServiceDefaultsExtensions.AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-        app.MapReverseProxy();
-        return app;
+        var options = builder.ReadJwtOptions(JwtOptions.SectionName, "The gateway signs the services' tokens: set Authentication__Jwt__SigningKey.");
+        return options.SigningKey is not null
+            ? options
+            : throw new InvalidOperationException("The gateway signs the services' tokens with a symmetric key: set Authentication__Jwt__SigningKey.");
     }
 
     /// <summary>The services configured behind the gateway (services__{name}__… present).</summary>

@@ -107,6 +107,11 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return Build(Code.Unavailable, "The real-time store (Redis) does not answer; retry shortly.", "ERROR_REASON_DEPENDENCY_UNAVAILABLE");
             case PermissionDeniedException denied:
                 return Build(Code.PermissionDenied, denied.Message, denied.Reason);
+            case UnauthenticatedException unauthenticated:
+                return Build(Code.Unauthenticated, unauthenticated.Message, "ERROR_REASON_UNAUTHENTICATED");
+            case ResourceExhaustedException exhausted:
+                return Build(Code.ResourceExhausted, exhausted.Message, "ERROR_REASON_RATE_LIMITED",
+                    new RetryInfo { RetryDelay = Duration.FromTimeSpan(exhausted.RetryAfter) });
             case OperationCanceledException when callCancelled:
                 return Build(Code.Cancelled, "The call was cancelled.", null);
             default:

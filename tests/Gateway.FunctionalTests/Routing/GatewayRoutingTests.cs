@@ -16,7 +16,7 @@ public sealed class GatewayRoutingTests(GatewayPlatform platform) : IClassFixtur
     [Fact]
     public async Task Grpc_and_rest_calls_reach_each_service_through_the_gateway()
     {
-        var workspace = Guid.NewGuid();
+        var workspace = await platform.NewWorkspaceAsync();
         var products = new Strategy.ProductService.ProductServiceClient(platform.Invoker(workspace));
         var product = await products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Through the gateway" } }, cancellationToken: Cancel);
         using var rest = platform.Rest(workspace);
@@ -55,10 +55,11 @@ public sealed class GatewayRoutingTests(GatewayPlatform platform) : IClassFixtur
     public async Task Errors_of_the_services_pass_through_and_unknown_paths_are_not_found()
     {
         var anonymous = new Strategy.ProductService.ProductServiceClient(platform.Channel);
-        using var rest = platform.Rest(Guid.NewGuid());
+        var workspace = await platform.NewWorkspaceAsync();
+        using var rest = platform.Rest(workspace);
 
         await Rpc.FailsAsync(StatusCode.Unauthenticated, anonymous.ListProductsAsync(new Strategy.ListProductsRequest(), cancellationToken: Cancel));
-        await Rpc.InvalidAsync(new Strategy.ProductService.ProductServiceClient(platform.Invoker(Guid.NewGuid()))
+        await Rpc.InvalidAsync(new Strategy.ProductService.ProductServiceClient(platform.Invoker(workspace))
             .CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product() }, cancellationToken: Cancel), "product.display_name");
         using var missing = await rest.GetAsync(new Uri("/v1/nothing-here", UriKind.Relative), Cancel);
         using var wrongMethod = await rest.DeleteAsync(new Uri("/v1/products", UriKind.Relative), Cancel);
@@ -81,6 +82,7 @@ public sealed class GatewayRoutingTests(GatewayPlatform platform) : IClassFixtur
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.Equal(["metrics", "strategy"], health.GetProperty("backends").EnumerateObject().Select(p => p.Name).Order());
         Assert.All(health.GetProperty("backends").EnumerateObject(), b => Assert.Equal("Healthy", b.Value.GetProperty("status").GetString()));
+        Assert.Equal(["gatewaydb", "redis"], health.GetProperty("dependencies").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/alive", UriKind.Relative), Cancel)).StatusCode);
     }
 }

@@ -12,7 +12,7 @@ public sealed class HygieneTests(GatewayPlatform platform) : IClassFixture<Gatew
     [Fact]
     public async Task Responses_carry_security_headers_and_no_server_banner()
     {
-        using var rest = platform.Rest(Guid.NewGuid());
+        using var rest = platform.Rest(await platform.NewWorkspaceAsync());
 
         using var response = await rest.GetAsync(new Uri("/v1/products", UriKind.Relative), Cancel);
 
@@ -26,7 +26,7 @@ public sealed class HygieneTests(GatewayPlatform platform) : IClassFixture<Gatew
     [Fact]
     public async Task An_oversized_body_is_refused_before_it_reaches_a_service()
     {
-        var workspace = Guid.NewGuid();
+        var workspace = await platform.NewWorkspaceAsync();
         using var rest = platform.Rest(workspace);
 
         using var oversized = await rest.PostAsJsonAsync("/v1/products", new { displayName = new string('x', GatewayPlatform.MaxBody + 1) }, Cancel);

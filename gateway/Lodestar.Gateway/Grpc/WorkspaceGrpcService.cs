@@ -1,0 +1,168 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Lodestar.Errors;
+using Lodestar.Gateway.Access;
+using Lodestar.Gateway.Infrastructure;
+using Lodestar.Gateway.Workspaces;
+using Lodestar.Persistence;
+using Lodestar.Security;
+using Lodestar.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using V1 = Lodestar.Workspaces.V1;
+
+namespace Lodestar.Gateway.Grpc;
+
+/// <summary>lodestar.workspaces.v1.WorkspaceService: workspaces and their members.</summary>
+public sealed class WorkspaceGrpcService(GatewayDbContext db, WorkspaceAdmission admission, AccessDirectory directory)
+    : V1.WorkspaceService.WorkspaceServiceBase
+{
+    private static readonly string[] WorkspaceFields = ["display_name"];
+    private static readonly string[] MemberFields = ["role"];
+
+    public override async Task<V1.Workspace> CreateWorkspace(V1.CreateWorkspaceRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var input = request.Workspace ?? throw new ValidationException("workspace", "Required.");
+        var violations = new Violations().RequiredText("workspace.display_name", input.DisplayName, WorkspaceRecord.MaxDisplayName);
+        var id = Guid.CreateVersion7();
+        if (request.WorkspaceId.Length > 0 && !Guid.TryParseExact(request.WorkspaceId, "D", out id))
+            violations.Add("workspace_id", "A UUID such as 0b5c7a4e-3f7e-4d5e-9f3a-2a1b7c9d8e6f, or empty to generate one.");
+        violations.ThrowIfAny();
+        if (await db.Workspaces.AnyAsync(w => w.Id == id, context.CancellationToken))
+            throw new AlreadyExistsException("Workspace", ResourceNames.Format(WorkspaceMapping.Workspaces, id));
+
+        var now = StoredTime.Now;
+        var workspace = new WorkspaceRecord { Id = id, DisplayName = input.DisplayName.Trim(), CreateTime = now, UpdateTime = now, Creator = caller.Subject };
+        db.Workspaces.Add(workspace);
+        db.Members.Add(new MemberRecord { WorkspaceId = id, Subject = caller.Subject, Role = WorkspaceRole.Admin, CreateTime = now, UpdateTime = now, Creator = caller.Subject });
+        await db.SaveChangesAsync(context.CancellationToken);
+        await directory.MemberChangedAsync(id, caller.Subject, WorkspaceRole.Admin);
+        return workspace.ToProto(WorkspaceRole.Admin);
+    }
+
+    public override async Task<V1.Workspace> GetWorkspace(V1.GetWorkspaceRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var id = ResourceNames.ParseId(request.Name, WorkspaceMapping.Workspaces, "name");
+        var role = await admission.RequireAsync(caller, id, WorkspaceRole.Viewer, context.CancellationToken);
+        return (await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == id, context.CancellationToken)).ToProto(role);
+    }
+
+    public override async Task<V1.ListWorkspacesResponse> ListWorkspaces(V1.ListWorkspacesRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListWorkspaces)),
+            (skip, take) => db.Members.AsNoTracking()
+                .Where(m => m.Subject == caller.Subject)
+                .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { Workspace = w, m.Role })
+                .OrderBy(x => x.Workspace.DisplayName).ThenBy(x => x.Workspace.Id)
+                .Skip(skip).Take(take)
+                .ToListAsync(context.CancellationToken));
+        return new V1.ListWorkspacesResponse { Workspaces = { page.Select(x => x.Workspace.ToProto(x.Role)) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.Workspace> UpdateWorkspace(V1.UpdateWorkspaceRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var input = request.Workspace ?? throw new ValidationException("workspace", "Required.");
+        var id = ResourceNames.ParseId(input.Name, WorkspaceMapping.Workspaces, "workspace.name");
+        var paths = FieldMasks.OrAll(request.UpdateMask, WorkspaceFields);
+        if (paths.Contains("display_name"))
+            new Violations().RequiredText("workspace.display_name", input.DisplayName, WorkspaceRecord.MaxDisplayName).ThrowIfAny();
+        var role = await admission.RequireAsync(caller, id, WorkspaceRole.Admin, context.CancellationToken);
+
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == id, context.CancellationToken);
+        if (paths.Contains("display_name")) workspace.DisplayName = input.DisplayName.Trim();
+        workspace.UpdateTime = StoredTime.Now;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return workspace.ToProto(role);
+    }
+
+    public override async Task<V1.Member> CreateMember(V1.CreateMemberRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var workspaceId = ResourceNames.ParseId(request.Parent, WorkspaceMapping.Workspaces, "parent");
+        var input = request.Member ?? throw new ValidationException("member", "Required.");
+        new Violations()
+            .RequiredText("member.subject", input.Subject, MemberRecord.MaxSubject)
+            .DefinedEnum("member.role", input.Role, allowZero: false)
+            .ThrowIfAny();
+        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
+        var subject = input.Subject.Trim();
+        if (await db.Members.AnyAsync(m => m.WorkspaceId == workspaceId && m.Subject == subject, context.CancellationToken))
+            throw new AlreadyExistsException("Member", subject);
+
+        var now = StoredTime.Now;
+        var member = new MemberRecord { WorkspaceId = workspaceId, Subject = subject, Role = input.Role.ToDomain(), CreateTime = now, UpdateTime = now, Creator = caller.Subject };
+        db.Members.Add(member);
+        await db.SaveChangesAsync(context.CancellationToken);
+        await directory.MemberChangedAsync(workspaceId, subject, member.Role);
+        return member.ToProto();
+    }
+
+    public override async Task<V1.Member> GetMember(V1.GetMemberRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var (workspaceId, id) = ResourceNames.ParseChildId(request.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "name");
+        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
+        return (await FindMemberAsync(workspaceId, id, request.Name, context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<V1.ListMembersResponse> ListMembers(V1.ListMembersRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var workspaceId = ResourceNames.ParseId(request.Parent, WorkspaceMapping.Workspaces, "parent");
+        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
+        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListMembers), request.Parent),
+            (skip, take) => db.Members.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
+                .OrderBy(m => m.Subject).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
+        return new V1.ListMembersResponse { Members = { page.Select(m => m.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.Member> UpdateMember(V1.UpdateMemberRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var input = request.Member ?? throw new ValidationException("member", "Required.");
+        var (workspaceId, id) = ResourceNames.ParseChildId(input.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "member.name");
+        var paths = FieldMasks.OrAll(request.UpdateMask, MemberFields);
+        if (paths.Contains("role")) new Violations().DefinedEnum("member.role", input.Role, allowZero: false).ThrowIfAny();
+        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
+
+        var member = await FindMemberAsync(workspaceId, id, input.Name, context.CancellationToken);
+        if (paths.Contains("role") && member.Role != input.Role.ToDomain())
+        {
+            if (member.Role == WorkspaceRole.Admin) await EnsureAnotherAdminAsync(member, context.CancellationToken);
+            member.Role = input.Role.ToDomain();
+            member.UpdateTime = StoredTime.Now;
+            await db.SaveChangesAsync(context.CancellationToken);
+            await directory.MemberChangedAsync(workspaceId, member.Subject, member.Role);
+        }
+        return member.ToProto();
+    }
+
+    public override async Task<Empty> DeleteMember(V1.DeleteMemberRequest request, ServerCallContext context)
+    {
+        var caller = WorkspaceAdmission.UserOf(context);
+        var (workspaceId, id) = ResourceNames.ParseChildId(request.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "name");
+        var role = await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
+        var member = await FindMemberAsync(workspaceId, id, request.Name, context.CancellationToken);
+        if (member.Subject != caller.Subject && role < WorkspaceRole.Admin)
+            throw new PermissionDeniedException("ERROR_REASON_ROLE_INSUFFICIENT", "Only admins remove other members; members may remove themselves.");
+        if (member.Role == WorkspaceRole.Admin) await EnsureAnotherAdminAsync(member, context.CancellationToken);
+
+        db.Members.Remove(member);
+        await db.SaveChangesAsync(context.CancellationToken);
+        await directory.MemberChangedAsync(workspaceId, member.Subject, WorkspaceRole.None);
+        return new Empty();
+    }
+
+    private async Task<MemberRecord> FindMemberAsync(Guid workspaceId, Guid id, string name, CancellationToken cancellationToken) =>
+        await db.Members.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.Id == id, cancellationToken)
+        ?? throw new NotFoundException("Member", name);
+
+    private async Task EnsureAnotherAdminAsync(MemberRecord admin, CancellationToken cancellationToken)
+    {
+        if (!await db.Members.AnyAsync(m => m.WorkspaceId == admin.WorkspaceId && m.Id != admin.Id && m.Role == WorkspaceRole.Admin, cancellationToken))
+            throw new FailedPreconditionException("The workspace's last admin cannot be removed or demoted: make another member admin first.");
+    }
+}

@@ -1,4 +1,5 @@
 using Lodestar.Gateway.Access;
+using Lodestar.Gateway.Documentation;
 using Lodestar.Gateway.Grpc;
 using Lodestar.Gateway.Health;
 using Lodestar.Gateway.Hygiene;
@@ -8,10 +9,14 @@ using Lodestar.Gateway.Routing;
 using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.ServiceDefaults;
+using Grpc.AspNetCore.Web;
+using Grpc.Reflection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Lodestar.Gateway.Extensions;
@@ -40,7 +45,13 @@ public static class GatewayExtensions
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCors();
+        // Browsers' gRPC-Web becomes gRPC here, so everything after it (and the services) sees one protocol.
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseMiddleware<EdgeAccessMiddleware>();
+        app.UseMiddleware<StreamingBodyLimitMiddleware>();
+        app.UseMiddleware<GrpcRequestValidationMiddleware>();
+        app.UseRequestTimeouts();
         app.UseMiddleware<StrictJsonBodyMiddleware>();
         app.MapHealthChecks(ServiceDefaultsExtensions.HealthPath, new HealthCheckOptions
         {
@@ -50,18 +61,47 @@ public static class GatewayExtensions
         app.MapHealthChecks(ServiceDefaultsExtensions.AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapGrpcService<WorkspaceGrpcService>().WithMetadata(AccessPolicy.Authenticated);
         app.MapGrpcService<ApiKeyGrpcService>().WithMetadata(AccessPolicy.Authenticated);
-        app.MapReverseProxy().WithMetadata(AccessPolicy.Forwarded);
+        app.MapGet(OpenApiDocumentEndpoint.Path, OpenApiDocumentEndpoint.WriteAsync);
+        // The reference page asks for the document relative to itself.
+        app.MapGet(OpenApiDocumentEndpoint.ReferencePath + OpenApiDocumentEndpoint.Path, OpenApiDocumentEndpoint.WriteAsync);
+        app.MapScalarApiReference(OpenApiDocumentEndpoint.ReferencePath, scalar => scalar
+            .WithTitle("Lodestar API")
+            .WithOpenApiRoutePattern(OpenApiDocumentEndpoint.Path));
+        app.MapGrpcService<ReflectionServiceImpl>();
+        app.MapGrpcService<ReflectionV1ServiceImpl>();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(ProxyErrors.WriteAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        }).WithMetadata(AccessPolicy.Forwarded);
         return app;
     }
 
     private static void AddEdgeHygiene(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(GatewayLimits.Section).Get<GatewayLimits>() ?? new GatewayLimits();
+        builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection(GatewayLimits.Section));
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
         });
+        var cors = builder.Configuration.GetSection(CorsSettings.Section).Get<CorsSettings>() ?? new CorsSettings();
+        if (cors.AllowedOrigins.Length > 0)
+        {
+            builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
+                .WithOrigins(cors.AllowedOrigins)
+                .AllowAnyHeader()
+                .AllowAnyMethod()
+                .WithExposedHeaders(CorsSettings.ExposedHeaders)
+                .SetPreflightMaxAge(cors.PreflightMaxAge)));
+        }
+        else
+        {
+            builder.Services.AddCors();
+        }
         // The gateway is the edge: it adds X-Forwarded-* for the services (YARP's default) and trusts none it receives
         // unless ForwardedHeaders__KnownProxies / KnownNetworks name the load balancer in front of it.
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -96,13 +136,23 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
             .AddJsonTranscoding(rest => rest.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
+        // Reflection answers for every service behind the gateway, from the same compiled protos the routes come from.
+        builder.Services.AddSingleton(new ReflectionServiceImpl(ProtoRoutes.Services()));
+        builder.Services.AddSingleton(new ReflectionV1ServiceImpl(ProtoRoutes.Services()));
     }
 
     private static void AddProxy(this IHostApplicationBuilder builder)
     {
         var backends = Backends(builder.Configuration);
+        var timeouts = builder.Configuration.GetSection(RouteTimeouts.Section).Get<RouteTimeouts>() ?? new RouteTimeouts();
+        var destinationHealth = builder.Configuration.GetSection(DestinationHealthOptions.Section).Get<DestinationHealthOptions>() ?? new DestinationHealthOptions();
         builder.Services.AddSingleton<IReadOnlyCollection<Backend>>(backends);
-        builder.Services.AddReverseProxy().LoadFromMemory(ProtoRoutes.Routes(backends), ProtoRoutes.Clusters(backends));
+        builder.Services.AddReverseProxy().LoadFromMemory(ProtoRoutes.Routes(backends, timeouts), ProtoRoutes.Clusters(backends, destinationHealth));
+        builder.Services.AddRequestTimeouts(options =>
+        {
+            options.AddPolicy(ProtoRoutes.UnaryTimeoutPolicy, TimeoutPolicy(timeouts.Unary));
+            foreach (var (service, timeout) in timeouts.Services) options.AddPolicy(service, TimeoutPolicy(timeout));
+        });
         builder.Services.AddSingleton<IDestinationResolver, ServiceDestinationResolver>();
 
         builder.Services.AddHttpClient(BackendHealthCheck.ClientName, http => http.Timeout = BackendHealthTimeout).AddServiceDiscovery();
@@ -110,6 +160,14 @@ public static class GatewayExtensions
         foreach (var backend in backends)
             health.Add(new HealthCheckRegistration(backend.Name, sp => new BackendHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), backend), HealthStatus.Unhealthy, ["ready", HealthReportWriter.BackendTag]));
     }
+
+    /// <summary>A timeout answered in the caller's protocol: DEADLINE_EXCEEDED, REST 504.</summary>
+    private static RequestTimeoutPolicy TimeoutPolicy(TimeSpan timeout) => new()
+    {
+        Timeout = timeout,
+        WriteTimeoutResponse = http => EdgeErrors.WriteAsync(http, Google.Rpc.Code.DeadlineExceeded,
+            $"The call took longer than the gateway's {timeout.TotalSeconds:0.###} s limit for it.", "ERROR_REASON_DEPENDENCY_UNAVAILABLE"),
+    };
 
     /// <summary>The key the services trust (Authentication:Jwt), which the gateway signs forwarded tokens with.</summary>
     private static JwtOptions ForwardedTokenOptions(IHostApplicationBuilder builder)

@@ -20,12 +20,21 @@ public static class EdgeErrors
     public static bool IsGrpc(HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) ?? false;
 
-    public static Task WriteAsync(HttpContext http, LodestarException exception)
+    public static Task WriteAsync(HttpContext http, LodestarException exception) =>
+        WriteAsync(http, ErrorMappingInterceptor.ToStatus(exception), (exception as ResourceExhaustedException)?.RetryAfter);
+
+    public static Task WriteAsync(HttpContext http, Code code, string message, string reason) =>
+        WriteAsync(http, ErrorMappingInterceptor.Build(code, message, reason), null);
+
+    /// <param name="http">The refused request.</param>
+    /// <param name="status">What to answer.</param>
+    /// <param name="retryAfter">Sent as Retry-After (whole seconds, at least one) when set.</param>
+    /// <param name="httpStatus">The REST status, when it is not the code's usual one (413 for a body too large).</param>
+    public static Task WriteAsync(HttpContext http, Google.Rpc.Status status, TimeSpan? retryAfter = null, int? httpStatus = null)
     {
-        var status = ErrorMappingInterceptor.ToStatus(exception);
         var response = http.Response;
-        if (exception is ResourceExhaustedException exhausted)
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(exhausted.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (retryAfter is { } delay)
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
         if (IsGrpc(http.Request))
         {
@@ -36,9 +45,10 @@ public static class EdgeErrors
             response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
             return Task.CompletedTask;
         }
-        response.StatusCode = HttpStatus((Code)status.Code);
+        response.StatusCode = httpStatus ?? HttpStatus((Code)status.Code);
         response.ContentType = "application/json";
-        return response.WriteAsync(Json.Format(status), http.RequestAborted);
+        // Not RequestAborted: after a timeout that token is already cancelled, and the answer is small.
+        return response.WriteAsync(Json.Format(status), CancellationToken.None);
     }
 
     /// <summary>The HTTP status of a gRPC code, as JSON transcoding maps it.</summary>

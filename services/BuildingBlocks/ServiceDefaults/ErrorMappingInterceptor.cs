@@ -119,7 +119,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
     }
 
-    private static Google.Rpc.Status Build(Code code, string message, string? reason, params Google.Protobuf.IMessage[] details)
+    /// <summary>A status with an ErrorInfo (reason, domain), the given details and a RequestInfo with the trace id.</summary>
+    public static Google.Rpc.Status Build(Code code, string message, string? reason, params Google.Protobuf.IMessage[] details)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
         if (reason is not null)

@@ -29,6 +29,10 @@ public sealed class GatewayPlatform(InfrastructureFixture infrastructure) : IAsy
     public const string UserIssuer = "test-identity-provider";
     public const string UserSigningKey = "functional-tests-user-signing-key-fedcba9876543210";
     public const int LimitedBurst = 3;
+    public const string AllowedOrigin = "https://app.lodestar.test";
+
+    /// <summary>A service whose unary calls the gateway times out at once, to see what a timeout answers.</summary>
+    public const string TimedOutService = "lodestar.metrics.v1.FunnelService";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-gateway-").FullName;
     private readonly List<ServiceHost> _hosts = [];
@@ -81,6 +85,9 @@ public sealed class GatewayPlatform(InfrastructureFixture infrastructure) : IAsy
         _gatewaySettings["Gateway:Access:UsageFlushInterval"] = "00:00:00.200";
         _gatewaySettings["Authentication:Users:SigningKey"] = UserSigningKey;
         _gatewaySettings["Authentication:Users:Issuer"] = UserIssuer;
+        _gatewaySettings["Gateway:Cors:AllowedOrigins:0"] = AllowedOrigin;
+        _gatewaySettings["Gateway:DestinationHealth:Interval"] = "00:00:01";
+        _gatewaySettings[$"Gateway:Timeouts:Services:{TimedOutService}"] = "00:00:00.0000001";
         _gatewaySettings["Gateway:RateLimits:Default:PermitsPerSecond"] = "10000";
         _gatewaySettings["Gateway:RateLimits:Default:Burst"] = "10000";
         _gatewaySettings[$"Gateway:RateLimits:Workspaces:{LimitedWorkspace}:PermitsPerSecond"] = "0.01";

@@ -1,0 +1,55 @@
+using Lodestar.Errors;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Yarp.ReverseProxy.Forwarder;
+using Code = Google.Rpc.Code;
+
+namespace Lodestar.Gateway.Hygiene;
+
+/// <summary>
+/// Turns a failed forward into an answer in the caller's protocol instead of YARP's bare 502/504: UNAVAILABLE when the
+/// service cannot be reached, DEADLINE_EXCEEDED when it did not answer in time, RESOURCE_EXHAUSTED (REST 413) for a body
+/// over the limit. Nothing about the service's address or the exception leaves the gateway.
+/// </summary>
+public static class ProxyErrors
+{
+    public static async Task WriteAsync(HttpContext http, Func<Task> next)
+    {
+        await next();
+        var error = http.GetForwarderErrorFeature();
+        if (error is null || http.Response.HasStarted) return;
+        switch (error.Error)
+        {
+            case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled
+                when http.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true:
+                await EdgeErrors.WriteAsync(http, Code.DeadlineExceeded, "The call took longer than the gateway allows for it.", "ERROR_REASON_DEPENDENCY_UNAVAILABLE");
+                return;
+            case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled:
+                return; // The caller went away; nobody reads an answer.
+            case ForwarderError.RequestBodyClient when TooLarge(error.Exception):
+                await EdgeErrors.WriteAsync(http, ErrorMappingStatus(Code.ResourceExhausted, "The request is larger than the gateway accepts.", "ERROR_REASON_REQUEST_TOO_LARGE"),
+                    null, StatusCodes.Status413PayloadTooLarge);
+                return;
+            case ForwarderError.RequestBodyClient:
+                await EdgeErrors.WriteAsync(http, Code.InvalidArgument, "The request body could not be read.", "ERROR_REASON_VALIDATION_FAILED");
+                return;
+            case ForwarderError.RequestTimedOut:
+                await EdgeErrors.WriteAsync(http, Code.DeadlineExceeded, "The service did not answer in time.", "ERROR_REASON_DEPENDENCY_UNAVAILABLE");
+                return;
+            default:
+                await EdgeErrors.WriteAsync(http, new UnavailableException("The service does not answer; retry shortly."));
+                return;
+        }
+    }
+
+    private static bool TooLarge(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
+        }
+        return false;
+    }
+
+    private static Google.Rpc.Status ErrorMappingStatus(Code code, string message, string reason) =>
+        Lodestar.ServiceDefaults.ErrorMappingInterceptor.Build(code, message, reason);
+}

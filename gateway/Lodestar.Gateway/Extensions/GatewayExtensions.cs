@@ -49,7 +49,6 @@ public static class GatewayExtensions
         // Browsers' gRPC-Web becomes gRPC here, so everything after it (and the services) sees one protocol.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseMiddleware<EdgeAccessMiddleware>();
-        app.UseMiddleware<StreamingBodyLimitMiddleware>();
         app.UseMiddleware<GrpcRequestValidationMiddleware>();
         app.UseRequestTimeouts();
         app.UseMiddleware<StrictJsonBodyMiddleware>();

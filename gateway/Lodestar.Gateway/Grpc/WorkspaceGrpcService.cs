@@ -12,12 +12,11 @@ using V1 = Lodestar.Workspaces.V1;
 
 namespace Lodestar.Gateway.Grpc;
 
-/// <summary>lodestar.workspaces.v1.WorkspaceService: workspaces and their members.</summary>
-public sealed class WorkspaceGrpcService(GatewayDbContext db, WorkspaceAdmission admission, AccessDirectory directory)
+/// <summary>lodestar.workspaces.v1.WorkspaceService: workspaces (here), their members and invitations (partial files).</summary>
+public sealed partial class WorkspaceGrpcService(GatewayDbContext db, WorkspaceAdmission admission, AccessDirectory directory)
     : V1.WorkspaceService.WorkspaceServiceBase
 {
     private static readonly string[] WorkspaceFields = ["display_name"];
-    private static readonly string[] MemberFields = ["role"];
 
     public override async Task<V1.Workspace> CreateWorkspace(V1.CreateWorkspaceRequest request, ServerCallContext context)
     {
@@ -76,93 +75,5 @@ public sealed class WorkspaceGrpcService(GatewayDbContext db, WorkspaceAdmission
         workspace.UpdateTime = StoredTime.Now;
         await db.SaveChangesAsync(context.CancellationToken);
         return workspace.ToProto(role);
-    }
-
-    public override async Task<V1.Member> CreateMember(V1.CreateMemberRequest request, ServerCallContext context)
-    {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var workspaceId = ResourceNames.ParseId(request.Parent, WorkspaceMapping.Workspaces, "parent");
-        var input = request.Member ?? throw new ValidationException("member", "Required.");
-        new Violations()
-            .RequiredText("member.subject", input.Subject, MemberRecord.MaxSubject)
-            .DefinedEnum("member.role", input.Role, allowZero: false)
-            .ThrowIfAny();
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
-        var subject = input.Subject.Trim();
-        if (await db.Members.AnyAsync(m => m.WorkspaceId == workspaceId && m.Subject == subject, context.CancellationToken))
-            throw new AlreadyExistsException("Member", subject);
-
-        var now = StoredTime.Now;
-        var member = new MemberRecord { WorkspaceId = workspaceId, Subject = subject, Role = input.Role.ToDomain(), CreateTime = now, UpdateTime = now, Creator = caller.Subject };
-        db.Members.Add(member);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await directory.MemberChangedAsync(workspaceId, subject, member.Role);
-        return member.ToProto();
-    }
-
-    public override async Task<V1.Member> GetMember(V1.GetMemberRequest request, ServerCallContext context)
-    {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var (workspaceId, id) = ResourceNames.ParseChildId(request.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "name");
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
-        return (await FindMemberAsync(workspaceId, id, request.Name, context.CancellationToken)).ToProto();
-    }
-
-    public override async Task<V1.ListMembersResponse> ListMembers(V1.ListMembersRequest request, ServerCallContext context)
-    {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var workspaceId = ResourceNames.ParseId(request.Parent, WorkspaceMapping.Workspaces, "parent");
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
-        var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListMembers), request.Parent),
-            (skip, take) => db.Members.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
-                .OrderBy(m => m.Subject).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
-        return new V1.ListMembersResponse { Members = { page.Select(m => m.ToProto()) }, NextPageToken = next };
-    }
-
-    public override async Task<V1.Member> UpdateMember(V1.UpdateMemberRequest request, ServerCallContext context)
-    {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var input = request.Member ?? throw new ValidationException("member", "Required.");
-        var (workspaceId, id) = ResourceNames.ParseChildId(input.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "member.name");
-        var paths = FieldMasks.OrAll(request.UpdateMask, MemberFields);
-        if (paths.Contains("role")) new Violations().DefinedEnum("member.role", input.Role, allowZero: false).ThrowIfAny();
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
-
-        var member = await FindMemberAsync(workspaceId, id, input.Name, context.CancellationToken);
-        if (paths.Contains("role") && member.Role != input.Role.ToDomain())
-        {
-            if (member.Role == WorkspaceRole.Admin) await EnsureAnotherAdminAsync(member, context.CancellationToken);
-            member.Role = input.Role.ToDomain();
-            member.UpdateTime = StoredTime.Now;
-            await db.SaveChangesAsync(context.CancellationToken);
-            await directory.MemberChangedAsync(workspaceId, member.Subject, member.Role);
-        }
-        return member.ToProto();
-    }
-
-    public override async Task<Empty> DeleteMember(V1.DeleteMemberRequest request, ServerCallContext context)
-    {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var (workspaceId, id) = ResourceNames.ParseChildId(request.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "name");
-        var role = await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
-        var member = await FindMemberAsync(workspaceId, id, request.Name, context.CancellationToken);
-        if (member.Subject != caller.Subject && role < WorkspaceRole.Admin)
-            throw new PermissionDeniedException("ERROR_REASON_ROLE_INSUFFICIENT", "Only admins remove other members; members may remove themselves.");
-        if (member.Role == WorkspaceRole.Admin) await EnsureAnotherAdminAsync(member, context.CancellationToken);
-
-        db.Members.Remove(member);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await directory.MemberChangedAsync(workspaceId, member.Subject, WorkspaceRole.None);
-        return new Empty();
-    }
-
-    private async Task<MemberRecord> FindMemberAsync(Guid workspaceId, Guid id, string name, CancellationToken cancellationToken) =>
-        await db.Members.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.Id == id, cancellationToken)
-        ?? throw new NotFoundException("Member", name);
-
-    private async Task EnsureAnotherAdminAsync(MemberRecord admin, CancellationToken cancellationToken)
-    {
-        if (!await db.Members.AnyAsync(m => m.WorkspaceId == admin.WorkspaceId && m.Id != admin.Id && m.Role == WorkspaceRole.Admin, cancellationToken))
-            throw new FailedPreconditionException("The workspace's last admin cannot be removed or demoted: make another member admin first.");
     }
 }

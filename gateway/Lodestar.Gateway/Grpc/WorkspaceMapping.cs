@@ -11,6 +11,7 @@ internal static class WorkspaceMapping
     public const string Workspaces = "workspaces";
     public const string Members = "members";
     public const string ApiKeys = "apiKeys";
+    public const string Invitations = "invitations";
 
     public static V1.Workspace ToProto(this WorkspaceRecord workspace, WorkspaceRole callerRole) => new()
     {
@@ -45,6 +46,22 @@ internal static class WorkspaceMapping
         };
         if (key.LastUseTime is { } used) proto.LastUseTime = used.ToUtcTimestamp();
         if (key.RevokeTime is { } revoked) proto.RevokeTime = revoked.ToUtcTimestamp();
+        return proto;
+    }
+
+    public static V1.Invitation ToProto(this InvitationRecord invitation)
+    {
+        var proto = new V1.Invitation
+        {
+            Name = ResourceNames.Format(Workspaces, invitation.WorkspaceId, Invitations, invitation.Id),
+            Role = invitation.Role.ToProto(),
+            Invitee = invitation.Invitee,
+            ExpireTime = invitation.ExpireTime.ToUtcTimestamp(),
+            Acceptor = invitation.Acceptor ?? "",
+            CreateTime = invitation.CreateTime.ToUtcTimestamp(),
+            Creator = invitation.Creator,
+        };
+        if (invitation.AcceptTime is { } accepted) proto.AcceptTime = accepted.ToUtcTimestamp();
         return proto;
     }
 

@@ -17,6 +17,8 @@ public class GatewayDbContext(DbContextOptions options, IWorkspaceContext worksp
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    public DbSet<InvitationRecord> Invitations => Set<InvitationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<WorkspaceRecord>(workspace =>
@@ -46,6 +48,19 @@ public class GatewayDbContext(DbContextOptions options, IWorkspaceContext worksp
             key.HasOne<WorkspaceRecord>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             key.HasIndex(k => k.Hash).IsUnique();
             key.HasIndex(k => new { k.WorkspaceId, k.CreateTime });
+        });
+        modelBuilder.Entity<InvitationRecord>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.Property(i => i.Invitee).HasMaxLength(InvitationRecord.MaxInvitee);
+            invitation.Property(i => i.CodeHash).HasMaxLength(64);
+            invitation.Property(i => i.Acceptor).HasMaxLength(MemberRecord.MaxSubject);
+            invitation.Property(i => i.Creator).HasMaxLength(MemberRecord.MaxSubject);
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
+            invitation.Property(i => i.Version).IsConcurrencyToken();
+            invitation.HasOne<WorkspaceRecord>().WithMany().HasForeignKey(i => i.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            invitation.HasIndex(i => i.CodeHash).IsUnique();
+            invitation.HasIndex(i => new { i.WorkspaceId, i.CreateTime });
         });
         base.OnModelCreating(modelBuilder);
     }

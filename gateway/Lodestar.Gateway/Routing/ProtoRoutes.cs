@@ -13,16 +13,13 @@ namespace Lodestar.Gateway.Routing;
 /// <summary>
 /// The gateway's routes, derived from the compiled protos so they can never drift from the services: one gRPC route per
 /// proto service (<c>/lodestar.{area}.v1.{Service}/{method}</c>, forwarded over HTTP/2 to the area's grpc endpoint), one
-/// more per streaming method (no timeout, no total body limit), and one REST route per google.api.http binding
+/// more per streaming method (no timeout), and one REST route per google.api.http binding
 /// (forwarded to its http endpoint). Areas without a configured backend get no routes.
 /// </summary>
 public static class ProtoRoutes
 {
     /// <summary>The gateway's own API (workspaces, members, API keys): served here, never proxied.</summary>
     public const string GatewayArea = "workspaces";
-
-    /// <summary>Route metadata marking streaming methods, whose request bodies are unbounded streams of messages.</summary>
-    public const string StreamingMetadata = "lodestar-streaming";
 
     public const string UnaryTimeoutPolicy = "unary";
 
@@ -103,7 +100,6 @@ public static class ProtoRoutes
         ClusterId = cluster,
         Match = new RouteMatch { Path = path, Methods = [verb] },
         TimeoutPolicy = streaming ? "Disable" : unaryPolicy,
-        Metadata = streaming ? new Dictionary<string, string> { [StreamingMetadata] = "true" } : null,
     };
 
     /// <summary>

@@ -75,6 +75,62 @@ namespace Lodestar.Gateway.Infrastructure.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Gateway.Workspaces.InvitationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Acceptor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpireTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Invitee")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "CreateTime");
+
+                    b.ToTable("invitations", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Gateway.Workspaces.MemberRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -143,6 +199,15 @@ namespace Lodestar.Gateway.Infrastructure.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Lodestar.Gateway.Workspaces.ApiKeyRecord", b =>
+                {
+                    b.HasOne("Lodestar.Gateway.Workspaces.WorkspaceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Gateway.Workspaces.InvitationRecord", b =>
                 {
                     b.HasOne("Lodestar.Gateway.Workspaces.WorkspaceRecord", null)
                         .WithMany()

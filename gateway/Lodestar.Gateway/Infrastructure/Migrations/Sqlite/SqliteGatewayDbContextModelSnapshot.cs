@@ -70,6 +70,62 @@ namespace Lodestar.Gateway.Infrastructure.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Gateway.Workspaces.InvitationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acceptor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Invitee")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "CreateTime");
+
+                    b.ToTable("invitations", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Gateway.Workspaces.MemberRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -138,6 +194,15 @@ namespace Lodestar.Gateway.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Lodestar.Gateway.Workspaces.ApiKeyRecord", b =>
+                {
+                    b.HasOne("Lodestar.Gateway.Workspaces.WorkspaceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Gateway.Workspaces.InvitationRecord", b =>
                 {
                     b.HasOne("Lodestar.Gateway.Workspaces.WorkspaceRecord", null)
                         .WithMany()

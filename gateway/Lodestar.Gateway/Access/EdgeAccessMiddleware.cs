@@ -52,7 +52,7 @@ public sealed class EdgeAccessMiddleware(
         var role = await admission.AdmitAsync(caller, workspaceId, http.RequestAborted);
         var headers = http.Request.Headers;
         headers.Remove(CallerAuthenticator.ApiKeyHeader);
-        headers.Authorization = "Bearer " + tokens.For(caller.Subject, workspaceId, role);
+        headers.Authorization = tokens.For(caller.Subject, workspaceId, role);
         headers[LodestarClaims.WorkspaceHeader] = workspaceId.ToString("D");
     }
 

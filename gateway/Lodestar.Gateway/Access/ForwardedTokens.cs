@@ -19,13 +19,14 @@ public sealed class ForwardedTokens(JwtOptions jwt, IOptions<AccessOptions> opti
     private readonly TimeSpan _lifetime = options.Value.ForwardedTokenLifetime;
     private readonly ConcurrentDictionary<(string, Guid, WorkspaceRole), (string Token, DateTimeOffset RenewAt)> _tokens = new();
 
+    /// <summary>The authorization header value ("Bearer …") to forward.</summary>
     public string For(string subject, Guid workspaceId, WorkspaceRole role)
     {
         var now = time.GetUtcNow();
         var key = (subject, workspaceId, role);
         if (_tokens.TryGetValue(key, out var cached) && cached.RenewAt > now) return cached.Token;
 
-        var token = _issuer.Issue(subject, new Dictionary<Guid, WorkspaceRole> { [workspaceId] = role }, _lifetime);
+        var token = "Bearer " + _issuer.Issue(subject, new Dictionary<Guid, WorkspaceRole> { [workspaceId] = role }, _lifetime);
         if (_tokens.Count > 100_000) _tokens.Clear(); // bounded: a flood of distinct callers only costs signing
         _tokens[key] = (token, now + _lifetime * 0.8);
         return token;

@@ -47,6 +47,7 @@ public static class GatewayExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors();
         // Browsers' gRPC-Web becomes gRPC here, so everything after it (and the services) sees one protocol.
+        app.Use(GrpcWebText.MarkAsync);
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseMiddleware<EdgeAccessMiddleware>();
         app.UseMiddleware<GrpcRequestValidationMiddleware>();

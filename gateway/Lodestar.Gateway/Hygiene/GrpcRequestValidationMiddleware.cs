@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Pipelines;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Lodestar.Errors;
@@ -38,17 +40,16 @@ public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptio
         // gRPC-Web text is decoded and encoded on the body pipes only, and shrinks when decoded: forward what the
         // request pipe reads, without the declared length, and write the answer to the response pipe.
         http.Request.ContentLength = null;
-        var decoded = http.Request.BodyReader.AsStream();
-        http.Response.Body = new SizedPipeWriterStream(http.Response.BodyWriter);
+        if (GrpcWebText.Is(http)) http.Response.Body = new SizedPipeWriterStream(http.Response.BodyWriter);
         if (!UnaryMethods.TryGetValue(http.Request.Path.Value ?? "", out var method))
         {
-            http.Request.Body = decoded;
+            http.Request.Body = http.Request.BodyReader.AsStream();
             await next(http);
             return;
         }
         // The limit here is per message, and checked below; YARP would lift Kestrel's for gRPC anyway.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit) kestrelLimit.MaxRequestBodySize = null;
-        var body = await ReadAsync(decoded, _limit + HeaderLength + 1, http.RequestAborted);
+        var body = await ReadAsync(http.Request.BodyReader, _limit + HeaderLength + 1, http.RequestAborted);
         if (Refusal(body, method, http.Request.Headers["grpc-encoding"].ToString()) is { } refusal)
         {
             await EdgeErrors.WriteAsync(http, refusal);
@@ -94,14 +95,24 @@ public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptio
     private static Google.Rpc.Status Status(Code code, string message, string reason) =>
         Lodestar.ServiceDefaults.ErrorMappingInterceptor.Build(code, message, reason);
 
-    /// <summary>The body, or its first <paramref name="max"/> bytes when it is longer.</summary>
-    private static async Task<byte[]> ReadAsync(Stream body, long max, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, or its first <paramref name="max"/> bytes when it is longer. Everything read is consumed at once: the
+    /// gRPC-Web text reader cannot hand back a partly examined base64 group.
+    /// </summary>
+    private static async Task<byte[]> ReadAsync(PipeReader reader, long max, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while (buffer.Length < max && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max - buffer.Length)), cancellationToken)) > 0)
-            buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
+        var collected = new ArrayBufferWriter<byte>(256);
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            foreach (var segment in result.Buffer)
+            {
+                var take = (int)Math.Min(segment.Length, max - collected.WrittenCount);
+                collected.Write(segment.Span[..take]);
+                if (collected.WrittenCount >= max) break;
+            }
+            reader.AdvanceTo(result.Buffer.End);
+            if (collected.WrittenCount >= max || result.IsCompleted) return collected.WrittenSpan.ToArray();
+        }
     }
 }

@@ -39,6 +39,11 @@ public static class RedisTokenBucket
         return { 2, role or '', allowed, wait }
         """;
 
+    /// <summary>Sent by its SHA1 (EVALSHA) on every call; the text only when Redis does not know it (new or restarted).</summary>
+#pragma warning disable CA5350 // Redis names scripts by their SHA1: an identifier, not a security measure.
+    private static readonly byte[] ScriptHash = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(Script));
+#pragma warning restore CA5350
+
     /// <summary>Takes a token from the bucket at <paramref name="bucketKey"/>.</summary>
     public static async Task<RateLimitDecision> TakeAsync(IDatabase redis, string bucketKey, BucketLimit limit)
     {
@@ -61,13 +66,24 @@ public static class RedisTokenBucket
         };
     }
 
-    private static async Task<RedisResult[]> EvaluateAsync(IDatabase redis, string roleKey, string bucketKey, BucketLimit limit, bool checkRole) =>
-        (RedisResult[])(await redis.ScriptEvaluateAsync(Script, [roleKey, bucketKey],
+    private static async Task<RedisResult[]> EvaluateAsync(IDatabase redis, string roleKey, string bucketKey, BucketLimit limit, bool checkRole)
+    {
+        RedisKey[] keys = [roleKey, bucketKey];
+        RedisValue[] values =
         [
             limit.PermitsPerSecond.ToString(CultureInfo.InvariantCulture),
             limit.Burst.ToString(CultureInfo.InvariantCulture),
             checkRole ? "1" : "0",
-        ]))!;
+        ];
+        try
+        {
+            return (RedisResult[])(await redis.ScriptEvaluateAsync(ScriptHash, keys, values))!;
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            return (RedisResult[])(await redis.ScriptEvaluateAsync(Script, keys, values))!;
+        }
+    }
 
     private static RateLimitDecision Decision(RedisResult[] result) =>
         (int)result[2] == 1 ? RateLimitDecision.Allow : new RateLimitDecision(false, TimeSpan.FromMicroseconds((long)result[3]));

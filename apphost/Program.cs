@@ -31,7 +31,7 @@ await DevelopmentAccess.EnsureWorkspaceAsync(AppHostSettings.GrpcAddress(Lodesta
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.
-      gateway   REST {gateway.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Gateway)}  (every service's API)
+      gateway   REST {gateway.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Gateway)}  (every service's API; reference at {gateway.HttpAddress}docs/)
       strategy  REST {strategy.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Strategy)}
       backlog   REST {backlog.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Backlog)}
       discovery REST {discovery.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Discovery)}

@@ -23,18 +23,19 @@ public sealed class AccessDirectory(
 
     private readonly AccessOptions _options = options.Value;
 
-    public async Task<WorkspaceRole> RoleOfAsync(Guid workspaceId, string subject, CancellationToken cancellationToken)
+    /// <summary>
+    /// A member's role read from the database and offered to the cache; for callers that found nothing in the cache
+    /// (<see cref="RateLimiting.WorkspaceRateLimiter.AdmitFromCacheAsync"/> reads it together with the rate limit).
+    /// </summary>
+    public async Task<WorkspaceRole> LoadRoleAsync(Guid workspaceId, string subject, CancellationToken cancellationToken)
     {
-        var key = MemberKey(workspaceId, subject);
-        if (await ReadAsync(key) is { } cached && Enum.TryParse<WorkspaceRole>(cached, out var role)) return role;
-
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        role = await db.Members.AsNoTracking()
+        var role = await db.Members.AsNoTracking()
             .Where(m => m.WorkspaceId == workspaceId && m.Subject == subject)
             .Select(m => (WorkspaceRole?)m.Role)
             .FirstOrDefaultAsync(cancellationToken) ?? WorkspaceRole.None;
-        await WriteAsync(key, role.ToString(), When.NotExists);
+        await WriteAsync(MemberKey(workspaceId, subject), role.ToString(), When.NotExists);
         return role;
     }
 

@@ -27,7 +27,7 @@ public sealed class EdgeAdmission(AccessDirectory directory, WorkspaceRateLimite
             if (cached is not null && Enum.TryParse(cached, out role))
                 decision = cachedDecision;
             else
-                role = await directory.RoleOfAsync(workspaceId, caller.Subject, cancellationToken);
+                role = await directory.LoadRoleAsync(workspaceId, caller.Subject, cancellationToken);
         }
         if (role == WorkspaceRole.None)
             throw new PermissionDeniedException("ERROR_REASON_WORKSPACE_ACCESS_DENIED", "The caller is not a member of this workspace.");

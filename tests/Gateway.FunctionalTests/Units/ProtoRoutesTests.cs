@@ -1,7 +1,7 @@
 using Lodestar.Gateway.Health;
 using Lodestar.Gateway.Routing;
 
-namespace Gateway.FunctionalTests.Routing;
+namespace Gateway.FunctionalTests.Units;
 
 /// <summary>Routes come from the compiled protos: every service and every REST binding, mapped to route templates.</summary>
 public sealed class ProtoRoutesTests

@@ -1,4 +1,5 @@
 using Lodestar.AppHost;
+using Lodestar.AppHost.Orchestration;
 using Lodestar.LocalInfrastructure;
 using Lodestar.ServiceDefaults;
 using Microsoft.Extensions.Logging;
@@ -10,35 +11,40 @@ using var shutdown = new ShutdownSignal();
 await using var infrastructure = await LocalServers.StartAsync(AppHostSettings.Infrastructure(), logger, shutdown.Token);
 ResourceEnvironment.Print(infrastructure, Console.Out);
 
-await using var strategy = await ServiceProcess.StartAsync(LodestarResources.Strategy, AppHostSettings.AssemblyOf<Lodestar.Strategy.Infrastructure.StrategyDbContext>(),
-    ResourceEnvironment.ForService(infrastructure, LodestarResources.Strategy), AppHostSettings.HttpAddress(LodestarResources.Strategy), logger, shutdown.Token);
+await using var strategy = await StartAsync(LodestarResources.Strategy, AppHostSettings.AssemblyOf<Lodestar.Strategy.Infrastructure.StrategyDbContext>());
 
-await using var backlog = await ServiceProcess.StartAsync(LodestarResources.Backlog, AppHostSettings.AssemblyOf<Lodestar.Backlog.Infrastructure.BacklogDbContext>(),
-    ResourceEnvironment.ForService(infrastructure, LodestarResources.Backlog), AppHostSettings.HttpAddress(LodestarResources.Backlog), logger, shutdown.Token);
+await using var backlog = await StartAsync(LodestarResources.Backlog, AppHostSettings.AssemblyOf<Lodestar.Backlog.Infrastructure.BacklogDbContext>());
 
-await using var discovery = await ServiceProcess.StartAsync(LodestarResources.Discovery, AppHostSettings.AssemblyOf<Lodestar.Discovery.Infrastructure.DiscoveryDbContext>(),
-    ResourceEnvironment.ForService(infrastructure, LodestarResources.Discovery), AppHostSettings.HttpAddress(LodestarResources.Discovery), logger, shutdown.Token);
+await using var discovery = await StartAsync(LodestarResources.Discovery, AppHostSettings.AssemblyOf<Lodestar.Discovery.Infrastructure.DiscoveryDbContext>());
 
-await using var metrics = await ServiceProcess.StartAsync(LodestarResources.Metrics, AppHostSettings.AssemblyOf<Lodestar.Metrics.Infrastructure.MetricsDbContext>(),
-    ResourceEnvironment.ForService(infrastructure, LodestarResources.Metrics), AppHostSettings.HttpAddress(LodestarResources.Metrics), logger, shutdown.Token);
+await using var metrics = await StartAsync(LodestarResources.Metrics, AppHostSettings.AssemblyOf<Lodestar.Metrics.Infrastructure.MetricsDbContext>());
 
 // Last: the gateway's health reports the services it fronts.
-await using var gateway = await ServiceProcess.StartAsync(LodestarResources.Gateway, AppHostSettings.AssemblyOf<Lodestar.Gateway.Routing.Backend>(),
-    ResourceEnvironment.ForService(infrastructure, LodestarResources.Gateway), AppHostSettings.HttpAddress(LodestarResources.Gateway), logger, shutdown.Token);
+await using var gateway = await StartAsync(LodestarResources.Gateway, AppHostSettings.AssemblyOf<Lodestar.Gateway.Routing.Backend>());
 
 var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
 await DevelopmentAccess.EnsureWorkspaceAsync(AppHostSettings.GrpcAddress(LodestarResources.Gateway), workspace, token, shutdown.Token);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.
-      gateway   REST {gateway.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Gateway)}  (every service's API; reference at {gateway.HttpAddress}docs/)
-      strategy  REST {strategy.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Strategy)}
-      backlog   REST {backlog.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Backlog)}
-      discovery REST {discovery.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Discovery)}
-      metrics   REST {metrics.HttpAddress}  gRPC {AppHostSettings.GrpcAddress(LodestarResources.Metrics)}
+      gateway   {Endpoints(LodestarResources.Gateway)}  (every service's API; reference at {AppHostSettings.HttpAddress(LodestarResources.Gateway)}docs/)
+      strategy  {Endpoints(LodestarResources.Strategy)}
+      backlog   {Endpoints(LodestarResources.Backlog)}
+      discovery {Endpoints(LodestarResources.Discovery)}
+      metrics   {Endpoints(LodestarResources.Metrics)}
       workspace {workspace}
       export WS={workspace}
       export TOKEN={token}
     """);
 await shutdown.WaitAsync();
 logger.LogInformation("Stopping…");
+
+// Each service is supervised: restarted with growing delays when it exits, stopped with the app host.
+async Task<SupervisedProcess> StartAsync(string service, string assembly)
+{
+    var process = new SupervisedProcess(ServiceSpecs.For(service, assembly, ResourceEnvironment.ForService(infrastructure, service)), logger, Console.Out);
+    await process.StartAsync(shutdown.Token);
+    return process;
+}
+
+static string Endpoints(string service) => $"REST {AppHostSettings.HttpAddress(service)}  gRPC {AppHostSettings.GrpcAddress(service)}";

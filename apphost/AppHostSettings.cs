@@ -24,6 +24,9 @@ internal static class AppHostSettings
     /// <summary>The built assembly of a service, copied beside the app host by its project reference.</summary>
     public static string AssemblyOf<TMarker>() => typeof(TMarker).Assembly.Location;
 
+    /// <summary>The dashboard's address: LODESTAR_DASHBOARD_PORT, default 18888 (Aspire's dashboard port).</summary>
+    public static Uri DashboardAddress => new($"http://127.0.0.1:{Port("LODESTAR_DASHBOARD_PORT", 18888)}/");
+
     public static Uri HttpAddress(string service) => new($"http://127.0.0.1:{LodestarResources.DefaultPorts(service).Http}");
 
     public static Uri GrpcAddress(string service) => new($"http://127.0.0.1:{LodestarResources.DefaultPorts(service).Grpc}");

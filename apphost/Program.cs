@@ -1,4 +1,5 @@
 using Lodestar.AppHost;
+using Lodestar.AppHost.Dashboard;
 using Lodestar.AppHost.Orchestration;
 using Lodestar.LocalInfrastructure;
 using Lodestar.ServiceDefaults;
@@ -11,6 +12,14 @@ using var shutdown = new ShutdownSignal();
 await using var infrastructure = await LocalServers.StartAsync(AppHostSettings.Infrastructure(), logger, shutdown.Token);
 ResourceEnvironment.Print(infrastructure, Console.Out);
 
+var catalog = new ResourceCatalog();
+foreach (var server in infrastructure.Servers) catalog.AddServer(server);
+var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
+var gatewayAddress = AppHostSettings.HttpAddress(LodestarResources.Gateway);
+await using var dashboard = await DashboardServer.StartAsync(catalog,
+    new DashboardLinks(gatewayAddress, new Uri(gatewayAddress, "/docs/"), workspace, token), AppHostSettings.DashboardAddress, shutdown.Token);
+logger.LogInformation("Dashboard on {Address}", AppHostSettings.DashboardAddress);
+
 await using var strategy = await StartAsync(LodestarResources.Strategy, AppHostSettings.AssemblyOf<Lodestar.Strategy.Infrastructure.StrategyDbContext>());
 
 await using var backlog = await StartAsync(LodestarResources.Backlog, AppHostSettings.AssemblyOf<Lodestar.Backlog.Infrastructure.BacklogDbContext>());
@@ -22,11 +31,11 @@ await using var metrics = await StartAsync(LodestarResources.Metrics, AppHostSet
 // Last: the gateway's health reports the services it fronts.
 await using var gateway = await StartAsync(LodestarResources.Gateway, AppHostSettings.AssemblyOf<Lodestar.Gateway.Routing.Backend>());
 
-var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
 await DevelopmentAccess.EnsureWorkspaceAsync(AppHostSettings.GrpcAddress(LodestarResources.Gateway), workspace, token, shutdown.Token);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.
+      dashboard {AppHostSettings.DashboardAddress}
       gateway   {Endpoints(LodestarResources.Gateway)}  (every service's API; reference at {AppHostSettings.HttpAddress(LodestarResources.Gateway)}docs/)
       strategy  {Endpoints(LodestarResources.Strategy)}
       backlog   {Endpoints(LodestarResources.Backlog)}
@@ -43,6 +52,7 @@ logger.LogInformation("Stopping…");
 async Task<SupervisedProcess> StartAsync(string service, string assembly)
 {
     var process = new SupervisedProcess(ServiceSpecs.For(service, assembly, ResourceEnvironment.ForService(infrastructure, service)), logger, Console.Out);
+    catalog.AddService(process, new Dictionary<string, Uri> { ["http"] = AppHostSettings.HttpAddress(service), ["grpc"] = AppHostSettings.GrpcAddress(service) });
     await process.StartAsync(shutdown.Token);
     return process;
 }

@@ -1,3 +1,4 @@
+using Lodestar.AppHost.Orchestration;
 using Lodestar.LocalInfrastructure;
 using Lodestar.ServiceDefaults;
 
@@ -21,15 +22,16 @@ internal static class AppHostSettings
         PostgresPort = Port("LODESTAR_POSTGRES_PORT", 25432),
     };
 
-    /// <summary>The built assembly of a service, copied beside the app host by its project reference.</summary>
-    public static string AssemblyOf<TMarker>() => typeof(TMarker).Assembly.Location;
+    /// <summary>The local run: data under <see cref="DataRoot"/>, the services on their default ports.</summary>
+    public static PlatformOptions Platform(TextWriter echo) => new()
+    {
+        DataRoot = DataRoot,
+        Infrastructure = Infrastructure(),
+        Echo = echo,
+    };
 
     /// <summary>The dashboard's address: LODESTAR_DASHBOARD_PORT, default 18888 (Aspire's dashboard port).</summary>
     public static Uri DashboardAddress => new($"http://127.0.0.1:{Port("LODESTAR_DASHBOARD_PORT", 18888)}/");
-
-    public static Uri HttpAddress(string service) => new($"http://127.0.0.1:{LodestarResources.DefaultPorts(service).Http}");
-
-    public static Uri GrpcAddress(string service) => new($"http://127.0.0.1:{LodestarResources.DefaultPorts(service).Grpc}");
 
     private static int Port(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var port) ? port : fallback;

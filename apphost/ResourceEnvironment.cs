@@ -1,3 +1,4 @@
+using Lodestar.AppHost.Orchestration;
 using Lodestar.LocalInfrastructure;
 using Lodestar.ServiceDefaults;
 
@@ -16,23 +17,23 @@ internal static class ResourceEnvironment
     }
 
     /// <summary>Everything a service process receives: connections, endpoints, data folder, environment.</summary>
-    public static Dictionary<string, string> ForService(LocalServers infrastructure, string service)
+    public static Dictionary<string, string> ForService(LocalServers infrastructure, PlatformOptions options, string service)
     {
         var variables = new Dictionary<string, string>(For(infrastructure))
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Kestrel__Endpoints__http__Url"] = AppHostSettings.HttpAddress(service).ToString().TrimEnd('/'),
-            ["Kestrel__Endpoints__grpc__Url"] = AppHostSettings.GrpcAddress(service).ToString().TrimEnd('/'),
-            ["Lodestar__DataPath"] = Path.Combine(AppHostSettings.DataRoot, "data"),
+            ["Kestrel__Endpoints__http__Url"] = options.HttpAddress(service).ToString().TrimEnd('/'),
+            ["Kestrel__Endpoints__grpc__Url"] = options.GrpcAddress(service).ToString().TrimEnd('/'),
+            ["Lodestar__DataPath"] = Path.Combine(options.DataRoot, "data"),
             ["OTEL_SERVICE_NAME"] = service,
         };
         variables.Remove("LODESTAR_POSTGRES");
         // Every service's address, for the gateway and for services that call each other.
         foreach (var name in new[] { LodestarResources.Strategy, LodestarResources.Backlog, LodestarResources.Discovery, LodestarResources.Metrics })
         {
-            variables[$"services__{name}__http__0"] = AppHostSettings.HttpAddress(name).ToString().TrimEnd('/');
-            variables[$"services__{name}__grpc__0"] = AppHostSettings.GrpcAddress(name).ToString().TrimEnd('/');
+            variables[$"services__{name}__http__0"] = options.HttpAddress(name).ToString().TrimEnd('/');
+            variables[$"services__{name}__grpc__0"] = options.GrpcAddress(name).ToString().TrimEnd('/');
         }
         if (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } otlp) variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
         return variables;

@@ -1,0 +1,23 @@
+using Lodestar.LocalInfrastructure;
+using Lodestar.ServiceDefaults;
+
+namespace Lodestar.AppHost.Orchestration;
+
+/// <summary>Where the platform keeps its data, how its infrastructure starts, and each service's ports.</summary>
+public sealed class PlatformOptions
+{
+    /// <summary>The services' data folder root (SQLite databases go to <c>{DataRoot}/data</c>).</summary>
+    public required string DataRoot { get; init; }
+
+    public required LocalInfrastructureOptions Infrastructure { get; init; }
+
+    /// <summary>A service's (http, grpc) ports; the local defaults unless a run (a test) picks others.</summary>
+    public Func<string, (int Http, int Grpc)> Ports { get; init; } = LodestarResources.DefaultPorts;
+
+    /// <summary>Where services' console lines are echoed, prefixed with their names; null keeps them in the logs only.</summary>
+    public TextWriter? Echo { get; init; }
+
+    public Uri HttpAddress(string service) => new($"http://127.0.0.1:{Ports(service).Http}");
+
+    public Uri GrpcAddress(string service) => new($"http://127.0.0.1:{Ports(service).Grpc}");
+}

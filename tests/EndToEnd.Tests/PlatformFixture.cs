@@ -1,0 +1,74 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Lodestar.AppHost.Orchestration;
+using Lodestar.LocalInfrastructure;
+using Lodestar.Security;
+using Lodestar.ServiceDefaults;
+using Microsoft.Extensions.Logging.Abstractions;
+using Workspaces = Lodestar.Workspaces.V1;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform as the app host runs it (its <see cref="LodestarPlatform"/>), on free ports and a temporary data
+/// folder, in the Development environment; callers use development tokens through the gateway.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-e2e-").FullName;
+    private readonly Dictionary<string, (int Http, int Grpc)> _ports = LodestarPlatform.Services.ToDictionary(s => s.Name, _ => (FreePort.Next(), FreePort.Next()));
+
+    public LodestarPlatform Platform { get; private set; } = null!;
+
+    public GrpcChannel Gateway { get; private set; } = null!;
+
+    public Uri GatewayHttp => Platform.Options.HttpAddress(LodestarResources.Gateway);
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = new PlatformOptions
+        {
+            DataRoot = _folder,
+            Infrastructure = new LocalInfrastructureOptions { DataRoot = Path.Combine(_folder, "infrastructure"), Postgres = false },
+            Ports = service => _ports[service],
+        };
+        Platform = await LodestarPlatform.StartInfrastructureAsync(options, NullLogger.Instance, CancellationToken.None);
+        await Platform.StartServicesAsync(CancellationToken.None);
+        Gateway = GrpcChannel.ForAddress(options.GrpcAddress(LodestarResources.Gateway));
+    }
+
+    /// <summary>A development token for <paramref name="subject"/>, as the app host prints one.</summary>
+    public static string Token(string subject) =>
+        new DevTokenIssuer(DevTokenIssuer.DevelopmentSigningKey).Issue(subject, new Dictionary<Guid, WorkspaceRole>());
+
+    public CallInvoker Invoker(string subject, Guid? workspace = null) =>
+        Gateway.Intercept(metadata =>
+        {
+            metadata.Add("authorization", "Bearer " + Token(subject));
+            if (workspace is { } id) metadata.Add(LodestarClaims.WorkspaceHeader, id.ToString());
+            return metadata;
+        });
+
+    public async Task<Guid> NewWorkspaceAsync(string admin)
+    {
+        var created = await new Workspaces.WorkspaceService.WorkspaceServiceClient(Invoker(admin))
+            .CreateWorkspaceAsync(new Workspaces.CreateWorkspaceRequest { Workspace = new Workspaces.Workspace { DisplayName = "End to end" } },
+                deadline: DateTime.UtcNow.AddSeconds(30));
+        return Guid.Parse(created.Name["workspaces/".Length..]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (Platform is not null) await Platform.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may hold a file a moment longer; the folder is under the temp path.
+        }
+    }
+}

@@ -35,7 +35,13 @@ internal static class ResourceEnvironment
             variables[$"services__{name}__http__0"] = options.HttpAddress(name).ToString().TrimEnd('/');
             variables[$"services__{name}__grpc__0"] = options.GrpcAddress(name).ToString().TrimEnd('/');
         }
-        if (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } otlp) variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
+        // Telemetry goes where the app host's own OTEL_EXPORTER_OTLP_* settings say (endpoint, protocol, headers).
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(e => ((string)e.Key, e.Value as string))
+                     .Where(e => e.Item1.StartsWith("OTEL_EXPORTER_OTLP_", StringComparison.Ordinal) && !string.IsNullOrEmpty(e.Item2)))
+        {
+            variables[name] = value!;
+        }
         return variables;
     }
 

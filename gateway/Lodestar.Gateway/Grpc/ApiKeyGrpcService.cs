@@ -50,9 +50,7 @@ public sealed class ApiKeyGrpcService(GatewayDbContext db, WorkspaceAdmission ad
 
     public override async Task<V1.ListApiKeysResponse> ListApiKeys(V1.ListApiKeysRequest request, ServerCallContext context)
     {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var workspaceId = ResourceNames.ParseId(request.Parent, WorkspaceMapping.Workspaces, "parent");
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
+        var (_, workspaceId) = await admission.RequireParentAsync(context, request.Parent, WorkspaceRole.Admin);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListApiKeys), request.Parent),
             (skip, take) => db.ApiKeys.AsNoTracking().Where(k => k.WorkspaceId == workspaceId)
                 .OrderByDescending(k => k.CreateTime).ThenByDescending(k => k.Id)
@@ -74,9 +72,7 @@ public sealed class ApiKeyGrpcService(GatewayDbContext db, WorkspaceAdmission ad
 
     private async Task<ApiKeyRecord> FindAsync(string name, string field, ServerCallContext context)
     {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var (workspaceId, id) = ResourceNames.ParseChildId(name, WorkspaceMapping.Workspaces, WorkspaceMapping.ApiKeys, field);
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
+        var (_, _, workspaceId, id) = await admission.RequireChildAsync(context, name, WorkspaceMapping.ApiKeys, field, WorkspaceRole.Admin);
         return await db.ApiKeys.FirstOrDefaultAsync(k => k.WorkspaceId == workspaceId && k.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("ApiKey", name);
     }

@@ -24,6 +24,28 @@ public sealed class WorkspaceAdmission(GatewayDbContext db)
             : throw new PermissionDeniedException("ERROR_REASON_ROLE_INSUFFICIENT", "API keys cannot manage workspaces, members or API keys; call with a user's token.");
     }
 
+    /// <summary>The calling user and the workspace <paramref name="parent"/> (<c>workspaces/{id}</c>) names, where they hold at least <paramref name="minimum"/>.</summary>
+    public async Task<(Caller Caller, Guid WorkspaceId)> RequireParentAsync(ServerCallContext context, string parent, WorkspaceRole minimum)
+    {
+        var caller = UserOf(context);
+        var workspaceId = ResourceNames.ParseId(parent, WorkspaceMapping.Workspaces, "parent");
+        await RequireAsync(caller, workspaceId, minimum, context.CancellationToken);
+        return (caller, workspaceId);
+    }
+
+    /// <summary>
+    /// The calling user, their role, and the ids in <paramref name="name"/> (<c>workspaces/{id}/{collection}/{id}</c>),
+    /// where they hold at least <paramref name="minimum"/>.
+    /// </summary>
+    public async Task<(Caller Caller, WorkspaceRole Role, Guid WorkspaceId, Guid Id)> RequireChildAsync(
+        ServerCallContext context, string name, string collection, string field, WorkspaceRole minimum)
+    {
+        var caller = UserOf(context);
+        var (workspaceId, id) = ResourceNames.ParseChildId(name, WorkspaceMapping.Workspaces, collection, field);
+        var role = await RequireAsync(caller, workspaceId, minimum, context.CancellationToken);
+        return (caller, role, workspaceId, id);
+    }
+
     /// <summary>The caller's role in the workspace, at least <paramref name="minimum"/>.</summary>
     public async Task<WorkspaceRole> RequireAsync(Caller caller, Guid workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken)
     {

@@ -53,9 +53,7 @@ public sealed partial class WorkspaceGrpcService
 
     public override async Task<V1.ListInvitationsResponse> ListInvitations(V1.ListInvitationsRequest request, ServerCallContext context)
     {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var workspaceId = ResourceNames.ParseId(request.Parent, WorkspaceMapping.Workspaces, "parent");
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
+        var (_, workspaceId) = await admission.RequireParentAsync(context, request.Parent, WorkspaceRole.Admin);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListInvitations), request.Parent),
             (skip, take) => db.Invitations.AsNoTracking().Where(i => i.WorkspaceId == workspaceId)
                 .OrderByDescending(i => i.CreateTime).ThenByDescending(i => i.Id)
@@ -65,9 +63,7 @@ public sealed partial class WorkspaceGrpcService
 
     public override async Task<Empty> DeleteInvitation(V1.DeleteInvitationRequest request, ServerCallContext context)
     {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var (workspaceId, id) = ResourceNames.ParseChildId(request.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Invitations, "name");
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Admin, context.CancellationToken);
+        var (_, _, workspaceId, id) = await admission.RequireChildAsync(context, request.Name, WorkspaceMapping.Invitations, "name", WorkspaceRole.Admin);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.WorkspaceId == workspaceId && i.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("Invitation", request.Name);
         if (invitation.AcceptTime is not null)

@@ -39,17 +39,13 @@ public sealed partial class WorkspaceGrpcService
 
     public override async Task<V1.Member> GetMember(V1.GetMemberRequest request, ServerCallContext context)
     {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var (workspaceId, id) = ResourceNames.ParseChildId(request.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "name");
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
+        var (_, _, workspaceId, id) = await admission.RequireChildAsync(context, request.Name, WorkspaceMapping.Members, "name", WorkspaceRole.Viewer);
         return (await FindMemberAsync(workspaceId, id, request.Name, context.CancellationToken)).ToProto();
     }
 
     public override async Task<V1.ListMembersResponse> ListMembers(V1.ListMembersRequest request, ServerCallContext context)
     {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var workspaceId = ResourceNames.ParseId(request.Parent, WorkspaceMapping.Workspaces, "parent");
-        await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
+        var (_, workspaceId) = await admission.RequireParentAsync(context, request.Parent, WorkspaceRole.Viewer);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListMembers), request.Parent),
             (skip, take) => db.Members.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
                 .OrderBy(m => m.Subject).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
@@ -79,9 +75,7 @@ public sealed partial class WorkspaceGrpcService
 
     public override async Task<Empty> DeleteMember(V1.DeleteMemberRequest request, ServerCallContext context)
     {
-        var caller = WorkspaceAdmission.UserOf(context);
-        var (workspaceId, id) = ResourceNames.ParseChildId(request.Name, WorkspaceMapping.Workspaces, WorkspaceMapping.Members, "name");
-        var role = await admission.RequireAsync(caller, workspaceId, WorkspaceRole.Viewer, context.CancellationToken);
+        var (caller, role, workspaceId, id) = await admission.RequireChildAsync(context, request.Name, WorkspaceMapping.Members, "name", WorkspaceRole.Viewer);
         var member = await FindMemberAsync(workspaceId, id, request.Name, context.CancellationToken);
         if (member.Subject != caller.Subject && role < WorkspaceRole.Admin)
             throw new PermissionDeniedException("ERROR_REASON_ROLE_INSUFFICIENT", "Only admins remove other members; members may remove themselves.");

@@ -23,8 +23,8 @@ public static class EdgeErrors
     public static Task WriteAsync(HttpContext http, LodestarException exception) =>
         WriteAsync(http, ErrorMappingInterceptor.ToStatus(exception), (exception as ResourceExhaustedException)?.RetryAfter);
 
-    public static Task WriteAsync(HttpContext http, Code code, string message, string reason) =>
-        WriteAsync(http, ErrorMappingInterceptor.Build(code, message, reason), null);
+    public static Task WriteAsync(HttpContext http, Code code, string message, string reason, int? httpStatus = null) =>
+        WriteAsync(http, ErrorMappingInterceptor.Build(code, message, reason), null, httpStatus);
 
     /// <param name="http">The refused request.</param>
     /// <param name="status">What to answer.</param>

@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Lodestar.Errors;
 using Lodestar.Gateway.Routing;
+using Lodestar.ServiceDefaults;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Model;
@@ -64,7 +65,7 @@ public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptio
     private Google.Rpc.Status? Refusal(byte[] body, MethodDescriptor method, string encoding)
     {
         if (body.Length > _limit + HeaderLength || (body.Length >= HeaderLength && BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1)) > _limit))
-            return Status(Code.ResourceExhausted, $"The request message is larger than the gateway accepts ({_limit:N0} bytes).", "ERROR_REASON_REQUEST_TOO_LARGE");
+            return ErrorMappingInterceptor.Build(Code.ResourceExhausted, $"The request message is larger than the gateway accepts ({_limit:N0} bytes).", "ERROR_REASON_REQUEST_TOO_LARGE");
         if (body.Length < HeaderLength)
             return Invalid("The request ends inside the gRPC message header.");
         var compressed = body[0];
@@ -90,10 +91,8 @@ public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptio
         }
     }
 
-    private static Google.Rpc.Status Invalid(string message) => Status(Code.InvalidArgument, message, "ERROR_REASON_VALIDATION_FAILED");
+    private static Google.Rpc.Status Invalid(string message) => ErrorMappingInterceptor.Build(Code.InvalidArgument, message, "ERROR_REASON_VALIDATION_FAILED");
 
-    private static Google.Rpc.Status Status(Code code, string message, string reason) =>
-        Lodestar.ServiceDefaults.ErrorMappingInterceptor.Build(code, message, reason);
 
     /// <summary>
     /// The body, or its first <paramref name="max"/> bytes when it is longer. Everything read is consumed at once: the

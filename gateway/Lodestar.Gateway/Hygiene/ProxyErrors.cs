@@ -26,8 +26,8 @@ public static class ProxyErrors
             case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled:
                 return; // The caller went away; nobody reads an answer.
             case ForwarderError.RequestBodyClient when TooLarge(error.Exception):
-                await EdgeErrors.WriteAsync(http, ErrorMappingStatus(Code.ResourceExhausted, "The request is larger than the gateway accepts.", "ERROR_REASON_REQUEST_TOO_LARGE"),
-                    null, StatusCodes.Status413PayloadTooLarge);
+                await EdgeErrors.WriteAsync(http, Code.ResourceExhausted, "The request is larger than the gateway accepts.", "ERROR_REASON_REQUEST_TOO_LARGE",
+                    StatusCodes.Status413PayloadTooLarge);
                 return;
             case ForwarderError.RequestBodyClient:
                 await EdgeErrors.WriteAsync(http, Code.InvalidArgument, "The request body could not be read.", "ERROR_REASON_VALIDATION_FAILED");
@@ -49,7 +49,4 @@ public static class ProxyErrors
         }
         return false;
     }
-
-    private static Google.Rpc.Status ErrorMappingStatus(Code code, string message, string reason) =>
-        Lodestar.ServiceDefaults.ErrorMappingInterceptor.Build(code, message, reason);
 }

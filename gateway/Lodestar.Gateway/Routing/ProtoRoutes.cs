@@ -26,7 +26,12 @@ public static class ProtoRoutes
     /// <summary>gRPC streams may stay quiet for long; YARP's default 100 s activity timeout would cut them.</summary>
     private static readonly TimeSpan StreamActivityTimeout = TimeSpan.FromMinutes(30);
 
-    public static IReadOnlyList<ServiceDescriptor> Services() =>
+    /// <summary>Read once: routes, reflection, request checks and the OpenAPI document all ask for them.</summary>
+    private static readonly Lazy<IReadOnlyList<ServiceDescriptor>> AllServices = new(LoadServices);
+
+    public static IReadOnlyList<ServiceDescriptor> Services() => AllServices.Value;
+
+    private static List<ServiceDescriptor> LoadServices() =>
         typeof(Lodestar.Strategy.V1.ProductService).Assembly.GetTypes()
             .Select(type => type.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
             .Where(property => property?.PropertyType == typeof(FileDescriptor))

@@ -42,6 +42,7 @@ internal static class ResourceEnvironment
         {
             variables[name] = value!;
         }
+        foreach (var (name, value) in options.Settings) variables[name] = value;
         return variables;
     }
 

@@ -17,6 +17,9 @@ public sealed class PlatformOptions
     /// <summary>Where services' console lines are echoed, prefixed with their names; null keeps them in the logs only.</summary>
     public TextWriter? Echo { get; init; }
 
+    /// <summary>Environment every service receives on top of the platform's own (a test's shorter intervals, its telemetry receiver).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public Uri HttpAddress(string service) => new($"http://127.0.0.1:{Ports(service).Http}");
 
     public Uri GrpcAddress(string service) => new($"http://127.0.0.1:{Ports(service).Grpc}");

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Lodestar.AppHost.Orchestration;
+using Lodestar.AppHost.Seeding;
 using Lodestar.LocalInfrastructure;
 using Lodestar.Security;
 using Lodestar.ServiceDefaults;
@@ -32,6 +33,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             DataRoot = _folder,
             Infrastructure = new LocalInfrastructureOptions { DataRoot = Path.Combine(_folder, "infrastructure"), Postgres = false },
             Ports = service => _ports[service],
+            // Metric values follow new data within seconds rather than the minute a deployment uses.
+            Settings = new Dictionary<string, string> { ["Metrics__Values__RecomputeInterval"] = "00:00:01" },
         };
         Platform = await LodestarPlatform.StartInfrastructureAsync(options, NullLogger.Instance, CancellationToken.None);
         await Platform.StartServicesAsync(CancellationToken.None);
@@ -49,6 +52,18 @@ public sealed class PlatformFixture : IAsyncLifetime
             if (workspace is { } id) metadata.Add(LodestarClaims.WorkspaceHeader, id.ToString());
             return metadata;
         });
+
+    /// <summary>Every service's API through the gateway's gRPC port, as <paramref name="subject"/> in <paramref name="workspace"/>.</summary>
+    public LodestarClients Clients(string subject, Guid workspace) => new(Gateway.CreateCallInvoker(), Token(subject), workspace);
+
+    /// <summary>The gateway's REST API as <paramref name="subject"/> in <paramref name="workspace"/>.</summary>
+    public HttpClient Rest(string subject, Guid workspace)
+    {
+        var http = new HttpClient { BaseAddress = GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token(subject));
+        http.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
+        return http;
+    }
 
     public async Task<Guid> NewWorkspaceAsync(string admin)
     {

@@ -1,6 +1,7 @@
 using Lodestar.AppHost;
 using Lodestar.AppHost.Dashboard;
 using Lodestar.AppHost.Orchestration;
+using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using Microsoft.Extensions.Logging;
 
@@ -8,6 +9,7 @@ using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConso
 var logger = loggerFactory.CreateLogger("Lodestar.AppHost");
 using var shutdown = new ShutdownSignal();
 var options = AppHostSettings.Platform(Console.Out);
+var seedDemo = SeedOption.WantsDemo(args);
 
 await using var platform = await LodestarPlatform.StartInfrastructureAsync(options, logger, shutdown.Token);
 ResourceEnvironment.Print(platform.Infrastructure, Console.Out);
@@ -21,6 +23,7 @@ logger.LogInformation("Dashboard on {Address}", AppHostSettings.DashboardAddress
 // Each service is supervised: restarted with growing delays when it exits, stopped with the app host.
 await platform.StartServicesAsync(shutdown.Token);
 await DevelopmentAccess.EnsureWorkspaceAsync(options.GrpcAddress(LodestarResources.Gateway), workspace, token, shutdown.Token);
+if (seedDemo) await DemoSeeding.RunAsync(options.GrpcAddress(LodestarResources.Gateway), workspace, token, logger, shutdown.Token);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.

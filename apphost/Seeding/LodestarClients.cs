@@ -10,14 +10,17 @@ namespace Lodestar.AppHost.Seeding;
 
 /// <summary>
 /// Every service's public API as one caller sees it through the gateway: the caller's token and workspace on each call
-/// and a deadline on each call that sets none.
+/// and a deadline on each call that sets none, and
+/// calls refused by the workspace's rate limit repeated after the delay the gateway names.
 /// </summary>
 public sealed class LodestarClients
 {
     public LodestarClients(CallInvoker gateway, string bearerToken, Guid workspace, TimeSpan? deadline = null)
     {
         var invoker = gateway
+            // Each attempt gets its own deadline: the retry wraps the deadline, not the other way round.
             .Intercept(new DeadlineInterceptor(deadline ?? TimeSpan.FromSeconds(30)))
+            .Intercept(new RateLimitRetryInterceptor())
             .Intercept(metadata =>
             {
                 metadata.Add("authorization", "Bearer " + bearerToken);

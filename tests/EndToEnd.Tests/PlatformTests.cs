@@ -8,7 +8,8 @@ using Strategy = Lodestar.Strategy.V1;
 namespace EndToEnd.Tests;
 
 /// <summary>The platform started by the app host's orchestration works as one product, and keeps working when a service dies.</summary>
-public sealed class PlatformTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(SharedPlatform.Name)]
+public sealed class PlatformTests(PlatformFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

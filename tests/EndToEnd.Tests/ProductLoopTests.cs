@@ -14,7 +14,8 @@ namespace EndToEnd.Tests;
 /// falling off track opens a problem. RabbitMQ is stopped for 15 s in the middle; every effect arrives once it is back,
 /// exactly once.
 /// </summary>
-public sealed class ProductLoopTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(SharedPlatform.Name)]
+public sealed class ProductLoopTests(PlatformFixture fixture)
 {
     private const string Admin = "loop-admin";
     private const string Metric = "stickiness";
@@ -65,17 +66,25 @@ public sealed class ProductLoopTests(PlatformFixture fixture) : IClassFixture<Pl
         var broker = fixture.Platform.Infrastructure.RabbitMq!;
         await broker.StopAsync(Cancel);
         var stopped = DateTime.UtcNow;
-        var concluded = await api.Experiments.ConcludeExperimentAsync(new Metrics.ConcludeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
-        Assert.Equal(Metrics.Verdict.Validated, concluded.Conclusion.Verdict);
-        var shipped = await loop.ShipAsync(solution);
-        await loop.LapsedUsersAsync(product, count: 4 * users);
-        await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
-        // Nothing crossed while the broker was away: the effects wait in each service's outbox.
-        Assert.Equal(Discovery.HypothesisStatus.Testing, (await Hypothesis(api, hypothesis.Name)).Status);
-        Assert.Empty(await loop.ReleaseMarkersAsync(product));
-        var remaining = Outage - (DateTime.UtcNow - stopped);
-        if (remaining > TimeSpan.Zero) await Task.Delay(remaining, Cancel);
-        await broker.StartAsync(Cancel);
+        Backlog.BacklogItem shipped;
+        try
+        {
+            var concluded = await api.Experiments.ConcludeExperimentAsync(new Metrics.ConcludeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+            Assert.Equal(Metrics.Verdict.Validated, concluded.Conclusion.Verdict);
+            shipped = await loop.ShipAsync(solution);
+            await loop.LapsedUsersAsync(product, count: 4 * users);
+            await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
+            // Nothing crossed while the broker was away: the effects wait in each service's outbox.
+            Assert.Equal(Discovery.HypothesisStatus.Testing, (await Hypothesis(api, hypothesis.Name)).Status);
+            Assert.Empty(await loop.ReleaseMarkersAsync(product));
+            var remaining = Outage - (DateTime.UtcNow - stopped);
+            if (remaining > TimeSpan.Zero) await Task.Delay(remaining, Cancel);
+        }
+        finally
+        {
+            // Back even when a step above failed, so the suite's other tests find the platform whole.
+            await broker.StartAsync(CancellationToken.None);
+        }
 
         // Discovery: the hypothesis takes the experiment's verdict.
         var validated = await Eventually.GetAsync(() => Hypothesis(api, hypothesis.Name), h => h.Status == Discovery.HypothesisStatus.Validated, seconds: 90);

@@ -157,6 +157,49 @@ public sealed class KpiTests(StrategyHosts hosts) : IClassFixture<StrategyHosts>
         Assert.Equal(1200d, Assert.Single(values.Values).Value);
     }
 
+    [Fact]
+    public async Task A_kpi_or_key_result_bound_to_a_metric_that_already_reported_starts_from_its_value()
+    {
+        var (_, kpis, workspace, product) = await ArrangeAsync(DatabaseProvider.Sqlite);
+        var productId = Guid.Parse(product["products/".Length..]);
+        var bus = hosts.Host(DatabaseProvider.Sqlite).Services.GetRequiredService<IBus>();
+        var measured = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await bus.Publish(new MetricValueChanged(productId, "wau", 700, measured.AddMinutes(-1)) { WorkspaceId = workspace }, Cancel);
+        await bus.Publish(new MetricValueChanged(productId, "wau", 950, measured) { WorkspaceId = workspace }, Cancel);
+        // A value of a product strategy does not hold is not kept.
+        await bus.Publish(new MetricValueChanged(Guid.NewGuid(), "wau", 5, measured) { WorkspaceId = workspace }, Cancel);
+        await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(DatabaseProvider.Sqlite), typeof(KpiStatusChanged));
+
+        // Metrics reports changes only: a KPI created after the value arrived must not wait for the next change.
+        Kpi kpi = null!;
+        await Eventually(async () =>
+        {
+            var probeKpi = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau(product) }, cancellationToken: Cancel);
+            if (probeKpi.HasLatestValue && probeKpi.LatestValue == 950) { kpi = probeKpi; return true; }
+            await kpis.DeleteKpiAsync(new DeleteKpiRequest { Name = probeKpi.Name }, cancellationToken: Cancel);
+            return false;
+        });
+        Assert.Equal(KpiStatus.AtRisk, kpi.Status);
+        Assert.Equal(950d, Assert.Single((await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel)).Values).Value);
+        var announced = await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpi.Name["kpis/".Length..]);
+        Assert.Equal(("at-risk", "no-data"), (announced.GetProperty("status").GetString(), announced.GetProperty("previousStatus").GetString()));
+
+        var goals = hosts.Goals(DatabaseProvider.Sqlite, workspace);
+        var goal = await goals.CreateGoalAsync(new CreateGoalRequest
+        {
+            Goal = new Goal
+            {
+                Product = product, Title = "Grow", PeriodStart = new Google.Type.Date { Year = 2026, Month = 1, Day = 1 },
+                PeriodEnd = new Google.Type.Date { Year = 2026, Month = 12, Day = 31 },
+            },
+        }, cancellationToken: Cancel);
+        var keyResult = await goals.CreateKeyResultAsync(new CreateKeyResultRequest
+        {
+            Parent = goal.Name, KeyResult = new KeyResult { Title = "1,000 weekly users", Baseline = 500, Target = 1000, MetricKey = "wau" },
+        }, cancellationToken: Cancel);
+        Assert.Equal(950d, keyResult.CurrentValue);
+    }
+
     private static async Task Eventually(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -37,6 +37,12 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         if (await db.Kpis.AnyAsync(k => k.ProductId == productId && k.MetricKey == kpi.MetricKey, context.CancellationToken))
             throw new AlreadyExistsException("Kpi", $"{input.Product} metric {kpi.MetricKey}");
         db.Kpis.Add(kpi);
+        // A metric that already reported gives the KPI its value and status at once (announced like any status change).
+        if (await db.MetricReadings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == productId && r.MetricKey == kpi.MetricKey, context.CancellationToken) is { } reading)
+        {
+            db.KpiValues.Add(kpi.Record(reading.Value, reading.MeasuredAt));
+            RaiseStatusChanged(db, kpi, KpiStatus.NoData);
+        }
         await db.SaveChangesAsync(context.CancellationToken);
         return kpi.ToProto();
     }

@@ -37,6 +37,8 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
 
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
 
+    public DbSet<MetricReading> MetricReadings => Set<MetricReading>();
+
     public DbSet<Goal> Goals => Set<Goal>();
 
     public DbSet<KeyResult> KeyResults => Set<KeyResult>();
@@ -126,6 +128,13 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             value.ToTable("kpi_values");
             value.HasOne<Kpi>().WithMany().HasForeignKey(v => v.KpiId).OnDelete(DeleteBehavior.Cascade);
             value.HasIndex(v => new { v.KpiId, v.MeasureTime });
+        });
+        modelBuilder.Entity<MetricReading>(reading =>
+        {
+            reading.ToTable("metric_readings");
+            reading.Property(r => r.MetricKey).HasMaxLength(100);
+            reading.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
+            reading.HasIndex(r => new { r.ProductId, r.MetricKey }).IsUnique();
         });
         modelBuilder.Entity<Goal>(goal =>
         {

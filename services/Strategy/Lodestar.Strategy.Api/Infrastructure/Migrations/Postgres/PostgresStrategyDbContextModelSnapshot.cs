@@ -439,6 +439,53 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.ToTable("kpi_values", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Kpis.MetricReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MetricKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "MetricKey")
+                        .IsUnique();
+
+                    b.ToTable("metric_readings", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Strategy.Domain.Products.ActivityPoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -968,6 +1015,15 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.HasOne("Lodestar.Strategy.Domain.Kpis.Kpi", null)
                         .WithMany()
                         .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Kpis.MetricReading", b =>
+                {
+                    b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

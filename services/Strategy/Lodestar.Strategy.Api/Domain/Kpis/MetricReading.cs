@@ -1,0 +1,26 @@
+using Lodestar.Persistence;
+
+namespace Lodestar.Strategy.Domain.Kpis;
+
+/// <summary>
+/// The latest value the metrics service reported for one of a product's metrics, so a KPI or key result bound to the
+/// metric later starts from it instead of waiting for the next change (metrics publishes changes only).
+/// </summary>
+public sealed class MetricReading : WorkspaceEntity
+{
+    public Guid ProductId { get; set; }
+
+    public string MetricKey { get; set; } = "";
+
+    public double Value { get; set; }
+
+    public DateTime MeasuredAt { get; set; }
+
+    /// <summary>Takes a reported value unless a newer one is already held (events may arrive out of order).</summary>
+    public void Take(double value, DateTime measuredAt)
+    {
+        if (measuredAt < MeasuredAt) return;
+        Value = value;
+        MeasuredAt = measuredAt;
+    }
+}

@@ -23,7 +23,6 @@ logger.LogInformation("Dashboard on {Address}", AppHostSettings.DashboardAddress
 // Each service is supervised: restarted with growing delays when it exits, stopped with the app host.
 await platform.StartServicesAsync(shutdown.Token);
 await DevelopmentAccess.EnsureWorkspaceAsync(options.GrpcAddress(LodestarResources.Gateway), workspace, token, shutdown.Token);
-if (seedDemo) await DemoSeeding.RunAsync(options.GrpcAddress(LodestarResources.Gateway), workspace, token, logger, shutdown.Token);
 Console.WriteLine($"""
 
     Lodestar is running. Press Ctrl+C to stop.
@@ -37,6 +36,7 @@ Console.WriteLine($"""
       export WS={workspace}
       export TOKEN={token}
     """);
+if (seedDemo) await DemoSeeding.RunAsync(options.GrpcAddress(LodestarResources.Gateway), workspace, token, logger, shutdown.Token);
 await shutdown.WaitAsync();
 logger.LogInformation("Stopping…");
 

@@ -12,6 +12,7 @@ namespace Lodestar.AppHost.Orchestration;
 /// </summary>
 public sealed class LodestarPlatform : IAsyncDisposable
 {
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
     private readonly List<SupervisedProcess> _services = [];
     private readonly ILogger _logger;
 
@@ -48,11 +49,15 @@ public sealed class LodestarPlatform : IAsyncDisposable
         return new LodestarPlatform(options, infrastructure, logger);
     }
 
-    /// <summary>Starts each service in turn, returning once the last answers; a service that cannot start stops the run.</summary>
+    /// <summary>
+    /// Starts each service in turn, returning once all are healthy; a service that cannot start stops the run. The
+    /// gateway, which routes to the others, starts once each of them reports healthy (its database, broker and Redis).
+    /// </summary>
     public async Task StartServicesAsync(CancellationToken cancellationToken)
     {
         foreach (var (name, assembly) in Services)
         {
+            if (name == LodestarResources.Gateway) await Task.WhenAll(_services.Select(s => WaitHealthyAsync(s.Name, cancellationToken)));
             var environment = ResourceEnvironment.ForService(Infrastructure, Options, name);
             var process = new SupervisedProcess(
                 new ProcessSpec(name, "dotnet", [assembly], environment, new Uri(Options.HttpAddress(name), "/alive")), _logger, Options.Echo);
@@ -60,6 +65,35 @@ public sealed class LodestarPlatform : IAsyncDisposable
             _services.Add(process);
             await process.StartAsync(cancellationToken);
         }
+        await WaitHealthyAsync(LodestarResources.Gateway, cancellationToken);
+    }
+
+    /// <summary>Waits until the service's /health answers 200; its last answer is in the error when it never does.</summary>
+    private async Task WaitHealthyAsync(string service, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var url = new Uri(Options.HttpAddress(service), ServiceDefaultsExtensions.HealthPath);
+        var deadline = DateTime.UtcNow + HealthTimeout;
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await http.GetAsync(url, cancellationToken);
+                if (response.IsSuccessStatusCode) return;
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
+            }
+            catch (HttpRequestException ex)
+            {
+                last = ex.Message;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = "no answer within 5 s";
+            }
+            await Task.Delay(250, cancellationToken);
+        }
+        throw new TimeoutException($"{service} did not report healthy at {url} within {HealthTimeout.TotalSeconds:0} s; last answer {last}");
     }
 
     public SupervisedProcess Process(string name) => _services.Single(p => p.Name == name);

@@ -26,15 +26,28 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Uri GatewayHttp => Platform.Options.HttpAddress(LodestarResources.Gateway);
 
+    /// <summary>Where every process exports its telemetry (OTLP over HTTP).</summary>
+    public OtlpReceiver Telemetry { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
+        Telemetry = await OtlpReceiver.StartAsync([.. LodestarPlatform.Services.Select(s => s.Name)]);
         var options = new PlatformOptions
         {
             DataRoot = _folder,
             Infrastructure = new LocalInfrastructureOptions { DataRoot = Path.Combine(_folder, "infrastructure"), Postgres = false },
             Ports = service => _ports[service],
             // Metric values follow new data within seconds rather than the minute a deployment uses.
-            Settings = new Dictionary<string, string> { ["Metrics__Values__RecomputeInterval"] = "00:00:01" },
+            Settings = new Dictionary<string, string>
+            {
+                ["Metrics__Values__RecomputeInterval"] = "00:00:01",
+                // Telemetry as an operator would point it at a collector, exported every second rather than every minute.
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint.ToString().TrimEnd('/'),
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+                ["OTEL_BLRP_SCHEDULE_DELAY"] = "500",
+            },
         };
         Platform = await LodestarPlatform.StartInfrastructureAsync(options, NullLogger.Instance, CancellationToken.None);
         await Platform.StartServicesAsync(CancellationToken.None);
@@ -77,6 +90,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         Gateway?.Dispose();
         if (Platform is not null) await Platform.DisposeAsync();
+        if (Telemetry is not null) await Telemetry.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

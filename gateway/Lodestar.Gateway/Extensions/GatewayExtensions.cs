@@ -29,6 +29,7 @@ public static class GatewayExtensions
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultEndpoints(LodestarResources.Gateway);
+        builder.AddDefaultLogLevels();
         builder.AddTelemetry(LodestarResources.Gateway);
         builder.AddDefaultHealthChecks();
         builder.AddRedisIfConfigured();

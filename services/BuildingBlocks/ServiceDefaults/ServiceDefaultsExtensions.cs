@@ -30,6 +30,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.AddDefaultEndpoints(serviceName);
+        builder.AddDefaultLogLevels();
         builder.AddTelemetry(serviceName);
         builder.AddDefaultHealthChecks();
         builder.AddRedisIfConfigured();
@@ -74,6 +75,24 @@ public static class ServiceDefaultsExtensions
         }
         // Lowest precedence: anything configured elsewhere wins.
         ((IConfigurationBuilder)config).Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps per-request and per-SQL-command chatter (EF Core logs every command; ASP.NET Core, YARP and HttpClient
+    /// every request, at Information) out of the console and the exported logs, where the outbox's polling alone would
+    /// drown everything else; Logging__LogLevel__… settings still win.
+    /// </summary>
+    public static IHostApplicationBuilder AddDefaultLogLevels(this IHostApplicationBuilder builder)
+    {
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Yarp"] = "Warning",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        };
+        ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
         return builder;
     }
 

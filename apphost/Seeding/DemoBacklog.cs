@@ -1,3 +1,4 @@
+using Lodestar.ServiceDefaults;
 using BacklogV1 = Lodestar.Backlog.V1;
 
 namespace Lodestar.AppHost.Seeding;
@@ -73,7 +74,7 @@ internal static class DemoBacklog
                 Sprint = new BacklogV1.Sprint
                 {
                     Product = strategy.Product, DisplayName = $"Sprint {21 + s}", Goal = Catalogue[SprintPlan[s][0]].Title,
-                    StartDate = DemoWorkspace.Date(start), EndDate = DemoWorkspace.Date(start.AddDays(13)), CapacityPoints = 16,
+                    StartDate = start.ToProto(), EndDate = start.AddDays(13).ToProto(), CapacityPoints = 16,
                 },
             }, cancellationToken: cancellationToken);
             foreach (var index in SprintPlan[s])

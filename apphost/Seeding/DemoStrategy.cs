@@ -1,3 +1,4 @@
+using Lodestar.ServiceDefaults;
 using StrategyV1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.AppHost.Seeding;
@@ -81,7 +82,7 @@ internal static class DemoStrategy
                 Initiative = new StrategyV1.Initiative
                 {
                     Product = strategy.Product, Title = initiative.Title, Description = initiative.Description, Horizon = initiative.Horizon,
-                    StartDate = DemoWorkspace.Date(today.AddDays(initiative.From)), EndDate = DemoWorkspace.Date(today.AddDays(initiative.To)),
+                    StartDate = today.AddDays(initiative.From).ToProto(), EndDate = today.AddDays(initiative.To).ToProto(),
                     Goals = { strategy.Goals[initiative.Goal].Name },
                     BacklogItems = { backlog.Items.Where((_, i) => initiative.Delivers(i)).Select(item => item.Name) },
                 },
@@ -97,7 +98,7 @@ internal static class DemoStrategy
             Goal = new StrategyV1.Goal
             {
                 Product = product, Title = title, Description = description, Owner = "Head of Product",
-                PeriodStart = DemoWorkspace.Date(start), PeriodEnd = DemoWorkspace.Date(end),
+                PeriodStart = start.ToProto(), PeriodEnd = end.ToProto(),
             },
         }, cancellationToken: cancellationToken);
         foreach (var result in keyResults)

@@ -40,7 +40,7 @@ public static class DemoWorkspace
     /// The call's answer once the service knows what it names: services learn products and goals from strategy's
     /// events a moment after they are created, so NOT_FOUND is retried for a while (it changes nothing).
     /// </summary>
-    internal static async Task<T> WhenKnownAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    public static async Task<T> WhenKnownAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -55,8 +55,6 @@ public static class DemoWorkspace
             }
         }
     }
-
-    internal static Google.Type.Date Date(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
 
     internal static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 

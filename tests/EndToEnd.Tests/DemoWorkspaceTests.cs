@@ -1,3 +1,4 @@
+using Lodestar.ServiceDefaults;
 using Lodestar.AppHost.Seeding;
 using Backlog = Lodestar.Backlog.V1;
 using Discovery = Lodestar.Discovery.V1;
@@ -55,7 +56,7 @@ public sealed class DemoWorkspaceTests(PlatformFixture fixture)
         // Metrics: 90 days of activity, metric values (KPIs follow them), release markers, NPS, a running experiment.
         var activity = await api.Activity.GetActivityAsync(new Metrics.GetActivityRequest
         {
-            Product = product, StartDate = Date(DateTime.UtcNow.AddDays(-89)), EndDate = Date(DateTime.UtcNow),
+            Product = product, StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-89)).ToProto(), EndDate = DateOnly.FromDateTime(DateTime.UtcNow).ToProto(),
         }, cancellationToken: Cancel);
         Assert.Equal(90, activity.Days.Count);
         Assert.True(activity.Days.Count(d => d.DailyActiveUsers > 0) >= 85, "active users on most days");
@@ -73,7 +74,7 @@ public sealed class DemoWorkspaceTests(PlatformFixture fixture)
         Assert.Equal(6, markers.Count);
         var nps = await api.Surveys.GetNpsReportAsync(new Metrics.GetNpsReportRequest
         {
-            Product = product, StartDate = Date(DateTime.UtcNow.AddDays(-89)), EndDate = Date(DateTime.UtcNow),
+            Product = product, StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-89)).ToProto(), EndDate = DateOnly.FromDateTime(DateTime.UtcNow).ToProto(),
         }, cancellationToken: Cancel);
         Assert.True(nps.Overall.Responses > 300, $"{nps.Overall.Responses} NPS answers");
         var experiments = (await api.Experiments.ListExperimentsAsync(new Metrics.ListExperimentsRequest { Parent = product }, cancellationToken: Cancel)).Experiments;
@@ -94,6 +95,4 @@ public sealed class DemoWorkspaceTests(PlatformFixture fixture)
 
     private static async Task<List<Metrics.ReleaseMarker>> Markers(LodestarClients api, string product) =>
         [.. (await api.MetricValues.ListReleaseMarkersAsync(new Metrics.ListReleaseMarkersRequest { Parent = product }, cancellationToken: Cancel)).ReleaseMarkers];
-
-    private static Google.Type.Date Date(DateTime day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
 }

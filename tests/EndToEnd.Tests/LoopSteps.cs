@@ -1,3 +1,4 @@
+using Lodestar.ServiceDefaults;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -20,7 +21,7 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
     {
         var goal = await api.Goals.CreateGoalAsync(new Strategy.CreateGoalRequest
         {
-            Goal = new Strategy.Goal { Product = product, Title = "Make reporting a habit", PeriodStart = Date(Today.AddDays(-30)), PeriodEnd = Date(Today.AddDays(60)) },
+            Goal = new Strategy.Goal { Product = product, Title = "Make reporting a habit", PeriodStart = Today.AddDays(-30).ToProto(), PeriodEnd = Today.AddDays(60).ToProto() },
         }, cancellationToken: Cancel);
         await api.Goals.CreateKeyResultAsync(new Strategy.CreateKeyResultRequest
         {
@@ -40,14 +41,14 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
 
     /// <summary>The problem, once discovery knows the product and the goal (both announced by strategy over RabbitMQ).</summary>
     public Task<Discovery.Problem> ProblemAsync(string product, Strategy.Goal goal) =>
-        KnownAsync(() => api.Problems.CreateProblemAsync(new Discovery.CreateProblemRequest
+        DemoWorkspace.WhenKnownAsync(() => api.Problems.CreateProblemAsync(new Discovery.CreateProblemRequest
         {
             Problem = new Discovery.Problem
             {
                 Product = product, Title = "Weekly reports take an afternoon", When = "preparing the weekly review",
                 Want = "a report that builds itself", SoThat = "the team acts on numbers, not on guesses", Goals = { goal.Name },
             },
-        }, cancellationToken: Cancel).ResponseAsync);
+        }, cancellationToken: Cancel).ResponseAsync, Cancel);
 
     /// <summary>
     /// Two items ranked by evidence-based RICE: the one solving the problem starts low (no evidence yet, a modest guess),
@@ -55,11 +56,11 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
     /// </summary>
     public async Task<(Backlog.BacklogItem Solution, Backlog.BacklogItem Other)> TwoItemsAsync(string product, Discovery.Problem problem)
     {
-        await KnownAsync(() => api.Prioritization.UpdateBacklogSettingsAsync(new Backlog.UpdateBacklogSettingsRequest
+        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.UpdateBacklogSettingsAsync(new Backlog.UpdateBacklogSettingsRequest
         {
             BacklogSettings = new Backlog.BacklogSettings { Name = product + "/backlogSettings", EvidenceBasedRice = true, UsersPerCustomer = 50 },
             UpdateMask = new FieldMask { Paths = { "evidence_based_rice", "users_per_customer" } },
-        }, cancellationToken: Cancel).ResponseAsync);
+        }, cancellationToken: Cancel).ResponseAsync, Cancel);
         var solution = await api.Items.CreateBacklogItemAsync(new Backlog.CreateBacklogItemRequest
         {
             BacklogItem = new Backlog.BacklogItem
@@ -120,7 +121,7 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
                 MetricKey = "report.created", MinimumEffect = 0.5, Problem = problem.Name, BacklogItem = solution.Name,
             },
         }, cancellationToken: Cancel);
-        var experiment = await KnownAsync(() => api.Experiments.CreateExperimentAsync(new Metrics.CreateExperimentRequest
+        var experiment = await DemoWorkspace.WhenKnownAsync(() => api.Experiments.CreateExperimentAsync(new Metrics.CreateExperimentRequest
         {
             Parent = product,
             Experiment = new Metrics.Experiment
@@ -133,7 +134,7 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
                     new Metrics.Variant { Key = "templates", WeightPercent = 50 },
                 },
             },
-        }, cancellationToken: Cancel).ResponseAsync);
+        }, cancellationToken: Cancel).ResponseAsync, Cancel);
         experiment = await api.Experiments.StartExperimentAsync(new Metrics.StartExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
         hypothesis = await api.Hypotheses.UpdateHypothesisAsync(new Discovery.UpdateHypothesisRequest
         {
@@ -226,12 +227,4 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
 
     private static Metrics.Event Event(string id, string user, string name, DateTime at) =>
         new() { EventId = id, UserId = user, EventName = name, EventTime = Timestamp.FromDateTime(at) };
-
-    private static Google.Type.Date Date(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
-
-    /// <summary>
-    /// The call's answer once the service knows the resources it names: a service learns products and goals from
-    /// strategy's events, so NOT_FOUND is retried for a while (it changes nothing).
-    /// </summary>
-    private static Task<T> KnownAsync<T>(Func<Task<T>> call) => Eventually.GetAsync(call, _ => true, seconds: 60);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Google.Protobuf.WellKnownTypes;
 using Lodestar.AppHost.Seeding;
 using Backlog = Lodestar.Backlog.V1;
 using Discovery = Lodestar.Discovery.V1;

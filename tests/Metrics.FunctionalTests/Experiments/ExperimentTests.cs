@@ -2,8 +2,12 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Metrics.V1;
+using Lodestar.Metrics.Infrastructure;
 using Lodestar.Persistence;
+using Lodestar.Security;
 using Metrics.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.FunctionalTests.Experiments;
 
@@ -135,6 +139,50 @@ public sealed class ExperimentTests(MetricsHosts hosts) : IClassFixture<MetricsH
         Assert.False(after.FirstExposure);
         Assert.Null(after.ExposureTime);
         await Rpc.FailsAsync(StatusCode.FailedPrecondition, experiments.ConcludeExperimentAsync(new ConcludeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel));
+    }
+
+    [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]
+    public async Task An_analysis_racing_another_save_keeps_the_smallest_p_values_instead_of_failing(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        var experiments = hosts.Experiments(provider, workspace);
+        var experiment = await experiments.CreateExperimentAsync(new CreateExperimentRequest { Parent = product, Experiment = Design("race") }, cancellationToken: Cancel);
+        await experiments.StartExperimentAsync(new StartExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+        var converters = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            var assignment = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = $"user-{i}" }, cancellationToken: Cancel);
+            if (i % (assignment.Variant == "treatment" ? 4 : 5) == 0) converters.Add($"user-{i}");
+        }
+        await hosts.Events(provider, workspace).BatchTrackEventsAsync(new BatchTrackEventsRequest { Parent = product, Events = { converters.Select(u => Now(u, "purchase", 1)) } }, cancellationToken: Cancel);
+        var id = Guid.Parse(experiment.Name[^36..]);
+        var host = hosts.Host(provider);
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<WorkspaceContext>().Enter(workspace, WorkspaceRole.Editor, "test");
+        var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
+        var concluder = scope.ServiceProvider.GetRequiredService<ExperimentConcluder>();
+        var mine = await db.Experiments.SingleAsync(e => e.Id == id, Cancel);
+        var figures = await concluder.TryAnalyzeAsync(mine, Cancel);
+        var myPValue = figures!.Variants[1].SequentialPValue;
+
+        // Another writer (as the monitor does) lowers the p-value and renames the experiment after this one was read.
+        const double theirs = 0.5;
+        await host.InWorkspaceAsync<MetricsDbContext, int>(workspace, async other =>
+        {
+            var row = await other.Experiments.SingleAsync(e => e.Id == id, Cancel);
+            row.BestSequentialPValues = new(row.BestSequentialPValues) { ["treatment"] = Math.Min(theirs, row.BestSequentialPValues.GetValueOrDefault("treatment", 1)) };
+            row.DisplayName = "Renamed meanwhile";
+            return await other.SaveChangesAsync(Cancel);
+        });
+        await concluder.SaveRememberedPValuesAsync(mine, Cancel);
+
+        var stored = await host.InWorkspaceAsync<MetricsDbContext, Lodestar.Metrics.Domain.Experiments.Experiment>(workspace,
+            other => other.Experiments.AsNoTracking().SingleAsync(e => e.Id == id, Cancel));
+        Assert.Equal(Math.Min(myPValue, theirs), stored.BestSequentialPValues["treatment"], 12);
+        Assert.Equal("Renamed meanwhile", stored.DisplayName);
+        var analysis = await experiments.AnalyzeExperimentAsync(new AnalyzeExperimentRequest { Name = experiment.Name }, cancellationToken: Cancel);
+        Assert.True(analysis.Variants[1].SequentialPValue <= theirs);
     }
 
     [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]

@@ -17,6 +17,8 @@ namespace Lodestar.Metrics.Grpc;
 public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConcluder concluder, IWorkspaceContext workspace, TimeProvider clock)
     : V1.ExperimentService.ExperimentServiceBase
 {
+    private const int MaxConcludeAttempts = 3;
+
     private DateTime Now => StoredTime.Of(clock.GetUtcNow());
 
     public override async Task<V1.Experiment> CreateExperiment(V1.CreateExperimentRequest request, ServerCallContext context)
@@ -125,22 +127,35 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
     {
         var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
         var figures = await concluder.AnalyzeAsync(experiment, context.CancellationToken);
-        if (db.ChangeTracker.HasChanges() && workspace.Role >= WorkspaceRole.Editor) await db.SaveChangesAsync(context.CancellationToken);
+        if (db.ChangeTracker.HasChanges() && workspace.Role >= WorkspaceRole.Editor)
+            await concluder.SaveRememberedPValuesAsync(experiment, context.CancellationToken);
         return ExperimentMapping.ToProto(figures, Now);
     }
 
     public override async Task<V1.Experiment> ConcludeExperiment(V1.ConcludeExperimentRequest request, ServerCallContext context)
     {
-        var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
-        var violations = new Violations().DefinedEnum("verdict", request.Verdict, allowZero: true).OptionalText("reason", request.Reason, Experiment.MaxReason);
-        violations.ThrowIfAny();
-        if (experiment.State != ExperimentState.Running)
-            throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
-        var figures = await concluder.TryAnalyzeAsync(experiment, context.CancellationToken);
-        var snapshot = figures is null ? null : JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Now));
-        concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false, snapshot);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return ExperimentMapping.ToProto(experiment);
+        // The request carries no etag: a concurrent save of the monitor's p-values is no reason to refuse, so the
+        // conclusion is made again on the fresh row (and refused if the monitor concluded first).
+        for (var attempt = 1; ; attempt++)
+        {
+            var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
+            var violations = new Violations().DefinedEnum("verdict", request.Verdict, allowZero: true).OptionalText("reason", request.Reason, Experiment.MaxReason);
+            violations.ThrowIfAny();
+            if (experiment.State != ExperimentState.Running)
+                throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
+            var figures = await concluder.TryAnalyzeAsync(experiment, context.CancellationToken);
+            var snapshot = figures is null ? null : JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Now));
+            concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false, snapshot);
+            try
+            {
+                await db.SaveChangesAsync(context.CancellationToken);
+                return ExperimentMapping.ToProto(experiment);
+            }
+            catch (EtagMismatchException) when (attempt < MaxConcludeAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public override Task<V1.SampleSizeResult> CalculateSampleSize(V1.CalculateSampleSizeRequest request, ServerCallContext context)

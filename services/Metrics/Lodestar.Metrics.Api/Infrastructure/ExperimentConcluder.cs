@@ -13,6 +13,8 @@ namespace Lodestar.Metrics.Infrastructure;
 /// </summary>
 public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
 {
+    private const int MaxSaveAttempts = 5;
+
     /// <summary>The figures now; FAILED_PRECONDITION for a draft or an experiment without exposures.</summary>
     public async Task<ExperimentFigures> AnalyzeAsync(Experiment experiment, CancellationToken cancellationToken)
     {
@@ -30,6 +32,34 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
         var figures = ExperimentAnalyzer.Analyze(experiment, arms, guardrails);
         if (experiment.State == ExperimentState.Running) RememberSequentialPValues(experiment, figures);
         return figures;
+    }
+
+    /// <summary>
+    /// Saves the p-values <see cref="TryAnalyzeAsync"/> remembered. Every concurrent writer (the monitor, another
+    /// analysis) only lowers them too, so a conflict re-applies the minimum to the fresh row rather than failing what the
+    /// caller sees as a read; a conclusion in between leaves nothing to remember.
+    /// </summary>
+    public async Task SaveRememberedPValuesAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        var remembered = experiment.BestSequentialPValues;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (EtagMismatchException) when (attempt < MaxSaveAttempts)
+            {
+                db.ChangeTracker.Clear();
+                var fresh = await db.Experiments.FirstOrDefaultAsync(e => e.Id == experiment.Id && e.State == ExperimentState.Running, cancellationToken);
+                if (fresh is null) return;
+                var merged = new Dictionary<string, double>(fresh.BestSequentialPValues);
+                foreach (var (variant, pValue) in remembered) merged[variant] = Math.Min(pValue, merged.GetValueOrDefault(variant, 1));
+                if (merged.SequenceEqual(fresh.BestSequentialPValues)) return;
+                fresh.BestSequentialPValues = merged;
+            }
+        }
     }
 
     /// <summary>

@@ -32,8 +32,10 @@ public sealed class ExperimentMonitor(IServiceScopeFactory scopes, IOptions<Metr
         {
             var snapshot = JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Clock.GetUtcNow().UtcDateTime));
             concluder.Conclude(experiment, figures, Verdict.None, null, automatic: true, snapshot);
+            await db.SaveChangesAsync(cancellationToken); // a conflict leaves it running; the next interval looks again
             logger.LogInformation("Experiment {ExperimentId} concluded on its own: {Verdict}. {Reason}", id, experiment.Verdict, experiment.ConclusionReason);
+            return;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await concluder.SaveRememberedPValuesAsync(experiment, cancellationToken);
     }
 }

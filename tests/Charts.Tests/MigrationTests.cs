@@ -22,7 +22,7 @@ public sealed class MigrationTests
             var environment = PodEnvironment.Of(container, manifests);
             Assert.Equal("true", environment.Values["Database__MigrateOnly"]);
             // The job builds the same host as the service, so it needs every setting the service needs.
-            Assert.Empty(component.RequiredSettings().Except(["Database__MigrateOnStartup"]).Except(environment.Names));
+            Assert.Empty(component.RequiredSettings().Where(s => !s.StartsWith("Kestrel__", StringComparison.Ordinal)).Except(["Database__MigrateOnStartup"]).Except(environment.Names));
             Assert.All(environment.Secrets.Values, s => Assert.Contains(s.Secret, existing));
             Assert.Equal("false", PodEnvironment.Of(deployment, manifests).Values["Database__MigrateOnStartup"]);
         }

@@ -1,0 +1,3 @@
+using Lodestar.Testing;
+
+[assembly: AssemblyFixture(typeof(InfrastructureFixture))]

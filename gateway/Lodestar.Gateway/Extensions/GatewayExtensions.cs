@@ -158,8 +158,10 @@ public static class GatewayExtensions
 
         builder.Services.AddHttpClient(BackendHealthCheck.ClientName, http => http.Timeout = BackendHealthTimeout).AddServiceDiscovery();
         var health = builder.Services.AddHealthChecks();
+        // A service that does not answer degrades the gateway's health but leaves it ready (200): as a readiness probe,
+        // Unhealthy would take every gateway replica out of rotation for one service's outage, and with it all the others.
         foreach (var backend in backends)
-            health.Add(new HealthCheckRegistration(backend.Name, sp => new BackendHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), backend), HealthStatus.Unhealthy, ["ready", HealthReportWriter.BackendTag]));
+            health.Add(new HealthCheckRegistration(backend.Name, sp => new BackendHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), backend), HealthStatus.Degraded, ["ready", HealthReportWriter.BackendTag]));
     }
 
     /// <summary>A timeout answered in the caller's protocol: DEADLINE_EXCEEDED, REST 504.</summary>

@@ -16,11 +16,11 @@ public sealed class BackendHealthCheck(IHttpClientFactory clients, Backend backe
         {
             using var response = await http.GetAsync(new Uri($"{backend.Address(LodestarResources.HttpEndpoint)}{ServiceDefaultsExtensions.HealthPath}"), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return response.IsSuccessStatusCode ? HealthCheckResult.Healthy(body) : HealthCheckResult.Unhealthy($"{(int)response.StatusCode}: {body}");
+            return response.IsSuccessStatusCode ? HealthCheckResult.Healthy(body) : new HealthCheckResult(context.Registration.FailureStatus, $"{(int)response.StatusCode}: {body}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
-            return HealthCheckResult.Unhealthy("Not answering: " + ex.Message);
+            return new HealthCheckResult(context.Registration.FailureStatus, "Not answering: " + ex.Message);
         }
     }
 }

@@ -72,6 +72,26 @@ public sealed class GatewayRoutingTests(GatewayPlatform platform) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_service_that_does_not_answer_degrades_health_but_leaves_the_gateway_ready()
+    {
+        // Discovery configured but not running: a readiness probe on /health must not take the gateway out of rotation.
+        var nobody = $"http://127.0.0.1:{Lodestar.LocalInfrastructure.FreePort.Next()}";
+        await using var gateway = await platform.StartGatewayAsync(Directory.CreateTempSubdirectory("lodestar-gateway-degraded-").FullName,
+            new Dictionary<string, string?> { ["services:discovery:http:0"] = nobody, ["services:discovery:grpc:0"] = nobody });
+        using var http = new HttpClient { BaseAddress = gateway.HttpAddress };
+
+        using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), Cancel);
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", health.GetProperty("status").GetString());
+        var backends = health.GetProperty("backends");
+        Assert.Equal("Degraded", backends.GetProperty("discovery").GetProperty("status").GetString());
+        Assert.StartsWith("Not answering", backends.GetProperty("discovery").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Healthy", backends.GetProperty("strategy").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Health_reports_each_backend_by_name()
     {
         using var http = new HttpClient { BaseAddress = platform.Gateway.HttpAddress };

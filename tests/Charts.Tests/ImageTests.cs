@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Charts.Tests.Infrastructure;
-using YamlDotNet.Serialization;
 
 namespace Charts.Tests;
 
@@ -41,8 +40,9 @@ public sealed partial class ImageTests
         var component = Component.All.Single(c => c.Name == name);
         var run = (await ToolRun.StartAsync("dotnet", ["msbuild", Repository.File(component.Project, $"{component.Assembly}.csproj"),
             "-getProperty:ContainerRepository", "-getProperty:ContainerUser", "-getItem:ContainerPort"])).Succeeded();
-        var image = (Dictionary<object, object>)ChartValues(name)["image"];
-        var ports = (Dictionary<object, object>)ChartValues(name)["containerPorts"];
+        var values = ChartValues(name);
+        var image = (Dictionary<object, object>)values["image"];
+        var ports = (Dictionary<object, object>)values["containerPorts"];
 
         Assert.Contains($"\"ContainerRepository\": \"{image["repository"]}\"", run.Output, StringComparison.Ordinal);
         Assert.Contains("\"ContainerUser\": \"1654\"", run.Output, StringComparison.Ordinal);
@@ -52,11 +52,8 @@ public sealed partial class ImageTests
 
     public static TheoryData<string> Components => [.. Component.All.Select(c => c.Name)];
 
-    private static Dictionary<object, object> ChartValues(string component)
-    {
-        var values = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object>>(File.ReadAllText(Path.Combine(Repository.Chart, "values.yaml")));
-        return (Dictionary<object, object>)values[component];
-    }
+    private static Dictionary<object, object> ChartValues(string component) =>
+        (Dictionary<object, object>)ExampleValues.Read("values.yaml")[component]!;
 
     [GeneratedRegex(@"^USER (\S+)", RegexOptions.Multiline)]
     private static partial Regex UserLine();

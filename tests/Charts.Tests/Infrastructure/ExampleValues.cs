@@ -13,10 +13,14 @@ public static class ExampleValues
     /// <summary>The Secrets a values file expects to exist already (connectionStrings/auth existingSecret).</summary>
     public static IReadOnlySet<string> ExistingSecrets(string file)
     {
-        var values = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object?>>(System.IO.File.ReadAllText(Path.Combine(Repository.Chart, file)));
+        var values = Read(file);
         return new[] { "connectionStrings", "auth" }
             .Select(section => values.GetValueOrDefault(section) as Dictionary<object, object?>)
             .Select(section => section?.GetValueOrDefault("existingSecret") as string)
             .OfType<string>().Where(s => s.Length > 0).ToHashSet();
     }
+
+    /// <summary>A values file of the chart (values.yaml or an example), read untyped.</summary>
+    public static Dictionary<string, object?> Read(string file) =>
+        new DeserializerBuilder().Build().Deserialize<Dictionary<string, object?>>(System.IO.File.ReadAllText(Path.Combine(Repository.Chart, file)));
 }

@@ -27,15 +27,17 @@ public sealed class InboxTests(InfrastructureFixture infrastructure) : IAsyncLif
         _host = await NotesHost.StartAsync(_folder.Path, null, _eventBus);
     }
 
-    [Fact]
-    public async Task A_redelivered_event_is_applied_once()
+    [Theory]
+    [InlineData("delivered three times")]
+    [InlineData(NoteCreatedConsumer.StrictTitlePrefix + "delivered three times to a handler that refuses a second application")]
+    public async Task A_redelivered_event_is_applied_once_and_acknowledged(string title)
     {
         var counter = new ConsumeCounter();
         var bus = _host.Services.GetRequiredService<IBus>();
         using var observer = new ObserverHandle(bus.ConnectConsumeObserver(counter));
-        var duplicate = new NoteCreated(Guid.NewGuid(), "delivered three times") { WorkspaceId = _workspace };
+        var duplicate = new NoteCreated(Guid.NewGuid(), title) { WorkspaceId = _workspace };
 
-        // Sequentially, then concurrently: the inbox check and the inbox key both hold.
+        // Sequentially, then concurrently: the inbox key refuses both, and every delivery is acknowledged (none faults).
         await bus.Publish(duplicate, c => c.MessageId = duplicate.EventId, TestContext.Current.CancellationToken);
         await Eventually.ReachesAsync(() => Task.FromResult(counter.Consumed(duplicate.EventId)), n => n >= 1, Bound, "first delivery");
         await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => bus.Publish(duplicate, c => c.MessageId = duplicate.EventId, TestContext.Current.CancellationToken)));

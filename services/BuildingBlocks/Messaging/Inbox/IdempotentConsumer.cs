@@ -24,36 +24,42 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, Workspac
     {
         var message = context.Message;
         workspace.Enter(message.WorkspaceId, WorkspaceRole.Editor, $"service:{ConsumerName}");
-        var inbox = db.Set<InboxMessage>();
-        if (await inbox.AnyAsync(m => m.EventId == message.EventId && m.Consumer == ConsumerName, context.CancellationToken))
-        {
-            logger.LogDebug("Event {EventId} already applied by {Consumer}", message.EventId, ConsumerName);
-            return;
-        }
-
+        // No look-up before the work: the inbox row's key refuses a second application at commit, which saves a round
+        // trip on every first delivery (nearly all of them). The whole transaction rolls back on any failure, so
+        // SaveChanges needs no savepoint either.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        await HandleAsync(message, context.CancellationToken);
-        inbox.Add(new InboxMessage { EventId = message.EventId, Consumer = ConsumerName, ProcessedAt = DateTime.UtcNow });
         try
         {
+            await HandleAsync(message, context.CancellationToken);
+            db.Set<InboxMessage>().Add(new InboxMessage { EventId = message.EventId, Consumer = ConsumerName, ProcessedAt = DateTime.UtcNow });
             await db.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateException or Errors.AlreadyExistsException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (!await AppliedMeanwhileAsync(transaction, message.EventId)) throw;
-            // A concurrent delivery of the same event committed first; its effect stands, ours is rolled back.
-            logger.LogDebug("Event {EventId} was applied concurrently by {Consumer}", message.EventId, ConsumerName);
+            // A redelivery, or a concurrent delivery that committed first: its effect stands and ours is rolled back,
+            // whatever the handler made of applying the event twice. Anything else is a real failure (retried).
+            if (!await AppliedAlreadyAsync(transaction, message.EventId)) throw;
+            logger.LogDebug("Event {EventId} was already applied by {Consumer}", message.EventId, ConsumerName);
         }
     }
 
     /// <summary>Applies the event through <see cref="Db"/>; do not call SaveChanges, the base commits.</summary>
     protected abstract Task HandleAsync(TEvent message, CancellationToken cancellationToken);
 
-    private async Task<bool> AppliedMeanwhileAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Guid eventId)
+    private async Task<bool> AppliedAlreadyAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Guid eventId)
     {
-        await transaction.RollbackAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
-        return await db.Set<InboxMessage>().AnyAsync(m => m.EventId == eventId && m.Consumer == ConsumerName, CancellationToken.None);
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return await db.Set<InboxMessage>().AnyAsync(m => m.EventId == eventId && m.Consumer == ConsumerName, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The database is away: the original failure is the one to report and retry.
+            return false;
+        }
     }
 }

@@ -7,7 +7,13 @@ namespace Lodestar.Backlog.Benchmarks;
 /// <summary>Writes the ranking figures into their section of docs/benchmarks.md, leaving other sections alone.</summary>
 public static class BenchmarkReport
 {
-    public static void Write(string path, RankingResult result) => ReportFile.WriteSection(path, "backlog-ranking", Section(result));
+    public static void Write(string path, RankingResult result) => ReportFile.WriteSection(path, "backlog-ranking", Section(result), SummaryRows(result));
+
+    private static IEnumerable<SummaryRow> SummaryRows(RankingResult r)
+    {
+        yield return new SummaryRow($"Ranking: top {r.Options.Top} of {r.Options.Items:N0} items over gRPC", $"{r.Grpc.MedianMs:0.00} ms", $"p5–p95 {r.Grpc.P5Ms:0.00}–{r.Grpc.P95Ms:0.00} ms",
+            $"{r.Linq.MedianMs:0.00} ms in-process sort", $"{Ratio(r):0.00}× the time", $"same top {r.Options.Top}; < 100 ms", r.SameTop && r.Grpc.MedianMs < 100);
+    }
 
     public static string Summary(RankingResult result) => string.Create(CultureInfo.InvariantCulture,
         $"top {result.Options.Top} of {result.Options.Items:N0}: gRPC median {result.Grpc.MedianMs:F2} ms, LINQ median {result.Linq.MedianMs:F2} ms, ratio {Ratio(result):F1}×, same top: {result.SameTop}");

@@ -10,6 +10,18 @@ public static class IngestReport
     public static string Summary(IngestResult r) => string.Create(CultureInfo.InvariantCulture,
         $"{r.Provider}: import {Median(r.GrpcBatchRates):N0}/s vs plain {Median(r.PlainBatchRates):N0}/s ({Median(r.GrpcBatchRates) / Median(r.PlainBatchRates):F2}), search {r.Search.MedianMs:F2} ms vs scan {r.Scan.MedianMs:F2} ms");
 
+    public static IEnumerable<SummaryRow> SummaryRows(IReadOnlyList<IngestResult> results)
+    {
+        foreach (var r in results)
+        {
+            var (grpc, plain) = (Median(r.GrpcBatchRates), Median(r.PlainBatchRates));
+            yield return new SummaryRow($"Discovery ({r.Provider}): insights/s imported over gRPC", $"{grpc:N0}/s", $"{r.GrpcBatchRates.Min():N0}–{r.GrpcBatchRates.Max():N0}",
+                $"{plain:N0}/s plain EF insert", SummaryRow.Ratio2(grpc / plain), "—", null);
+            yield return new SummaryRow($"Discovery ({r.Provider}): full-text search", $"{r.Search.MedianMs:0.00} ms", $"p5–p95 {r.Search.P5Ms:0.00}–{r.Search.P95Ms:0.00} ms",
+                $"{r.Scan.MedianMs:0.00} ms unindexed scan", $"{r.Search.MedianMs / r.Scan.MedianMs:0.00}× the time", "< 100 ms", r.Search.MedianMs < 100);
+        }
+    }
+
     public static string Section(IngestOptions o, IReadOnlyList<IngestResult> results)
     {
         var text = new StringBuilder();

@@ -9,5 +9,5 @@ var options = new IngestOptions(arguments.Number("--insights", 100_000), argumen
 var results = new List<IngestResult>();
 foreach (var provider in arguments.Text("--providers", "sqlite,postgres").Split(','))
     results.Add(await IngestBenchmark.RunAsync(Enum.Parse<DatabaseProvider>(provider, ignoreCase: true), options));
-ReportFile.WriteSection(arguments.Text("--report", ReportFile.DefaultPath), "discovery-ingest", IngestReport.Section(options, results));
+ReportFile.WriteSection(arguments.Text("--report", ReportFile.DefaultPath), "discovery-ingest", IngestReport.Section(options, results), IngestReport.SummaryRows(results));
 foreach (var result in results) Console.WriteLine(IngestReport.Summary(result));

@@ -71,7 +71,8 @@ var loaded = await ConcurrentCalls.CompareAsync("direct", Direct, "gateway", Via
 // One caller at a time: the latency the gateway adds to a call, without queueing behind other calls.
 var oneCaller = options with { Calls = Math.Max(500, options.Calls / 10), Concurrency = 1 };
 var unloaded = await ConcurrentCalls.CompareAsync("direct", Direct, "gateway", ViaGateway, oneCaller);
-ReportFile.WriteSection(arguments.Text("--report", ReportFile.DefaultPath), "gateway-overhead", OverheadReport.Section(options, loaded, oneCaller, unloaded));
+ReportFile.WriteSection(arguments.Text("--report", ReportFile.DefaultPath), "gateway-overhead", OverheadReport.Section(options, loaded, oneCaller, unloaded),
+    OverheadReport.Summary(loaded, unloaded));
 
 internal static partial class Program
 {

@@ -46,7 +46,7 @@ public static class ReportFile
             : existing.TrimEnd() + "\n\n" + section + "\n";
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
             if (File.Exists(Path.Combine(folder.FullName, "Platform.sln"))) return folder.FullName;

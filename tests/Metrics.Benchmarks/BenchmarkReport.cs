@@ -7,6 +7,20 @@ namespace Lodestar.Metrics.Benchmarks;
 /// <summary>The metrics section of docs/benchmarks.md.</summary>
 public static class BenchmarkReport
 {
+    public static IEnumerable<SummaryRow> Summary(BenchmarkOptions options, IReadOnlyList<IngestionResult> ingestion, IReadOnlyList<QueryResult> queries)
+    {
+        foreach (var result in ingestion)
+        {
+            var ratio = Median([.. result.StreamRates.Zip(result.BaselineRates, (s, b) => s / b)]);
+            yield return new SummaryRow($"Ingestion ({result.Provider}): events/s durably acknowledged", $"{Median(result.StreamRates):N0}/s",
+                $"{result.StreamRates.Min():N0}–{result.StreamRates.Max():N0}", $"{Median(result.BaselineRates):N0}/s raw storage", SummaryRow.Ratio2(ratio), "≥ 0.50", ratio >= 0.5);
+        }
+        foreach (var query in queries)
+            yield return new SummaryRow($"Query over {options.QueryUsers:N0} users × {options.QueryDays} days: {query.Query}", $"{query.Latency.MedianMs:0.0} ms",
+                $"p95 {query.Latency.P95Ms:0.0} ms", $"{query.InMemoryMs:0} ms counted in memory", query.InMemoryMs >= 1 ? $"{query.Latency.MedianMs / query.InMemoryMs:0.00}× the time" : "—",
+                "< 100 ms, exact", query.Exact && query.Latency.MedianMs < 100);
+    }
+
     public static string Section(BenchmarkOptions options, IReadOnlyList<IngestionResult> ingestion, IReadOnlyList<QueryResult> queries)
     {
         var text = new StringBuilder();

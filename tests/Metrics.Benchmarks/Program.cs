@@ -17,5 +17,6 @@ await using var infrastructure = await LocalServers.StartAsync(
 var ingestion = new List<IngestionResult>();
 foreach (var provider in providers) ingestion.Add(await IngestionBenchmark.RunAsync(infrastructure, provider, options));
 var queries = await QueryBenchmark.RunAsync(infrastructure, options);
-ReportFile.WriteSection(arguments.Text("--report", ReportFile.DefaultPath), "metrics", BenchmarkReport.Section(options, ingestion, queries));
+ReportFile.WriteSection(arguments.Text("--report", ReportFile.DefaultPath), "metrics", BenchmarkReport.Section(options, ingestion, queries),
+    BenchmarkReport.Summary(options, ingestion, queries));
 foreach (var query in queries) Console.WriteLine($"{query.Query}: median {query.Latency.MedianMs:0.0} ms, exact {query.Exact}");

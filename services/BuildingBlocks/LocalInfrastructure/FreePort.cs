@@ -29,7 +29,8 @@ public static class FreePort
         return fallback;
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether nothing listens on <paramref name="port"/> on the loopback interface now.</summary>
+    public static bool IsFree(int port)
     {
         try
         {

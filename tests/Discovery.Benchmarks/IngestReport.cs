@@ -8,13 +8,13 @@ namespace Lodestar.Discovery.Benchmarks;
 public static class IngestReport
 {
     public static string Summary(IngestResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"{r.Provider}: import {Median(r.GrpcBatchRates):N0}/s vs plain {Median(r.PlainBatchRates):N0}/s ({Median(r.GrpcBatchRates) / Median(r.PlainBatchRates):F2}), search {r.Search.MedianMs:F2} ms vs scan {r.Scan.MedianMs:F2} ms");
+        $"{r.Provider}: import {Statistics.Median(r.GrpcBatchRates):N0}/s vs plain {Statistics.Median(r.PlainBatchRates):N0}/s ({Statistics.Median(r.GrpcBatchRates) / Statistics.Median(r.PlainBatchRates):F2}), search {r.Search.MedianMs:F2} ms vs scan {r.Scan.MedianMs:F2} ms");
 
     public static IEnumerable<SummaryRow> SummaryRows(IReadOnlyList<IngestResult> results)
     {
         foreach (var r in results)
         {
-            var (grpc, plain) = (Median(r.GrpcBatchRates), Median(r.PlainBatchRates));
+            var (grpc, plain) = (Statistics.Median(r.GrpcBatchRates), Statistics.Median(r.PlainBatchRates));
             yield return new SummaryRow($"Discovery ({r.Provider}): insights/s imported over gRPC", $"{grpc:N0}/s", $"{r.GrpcBatchRates.Min():N0}–{r.GrpcBatchRates.Max():N0}",
                 $"{plain:N0}/s plain EF insert", SummaryRow.Ratio2(grpc / plain), "—", null);
             yield return new SummaryRow($"Discovery ({r.Provider}): full-text search", $"{r.Search.MedianMs:0.00} ms", $"p5–p95 {r.Search.P5Ms:0.00}–{r.Search.P95Ms:0.00} ms",
@@ -41,14 +41,9 @@ public static class IngestReport
         foreach (var r in results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Provider} | {Median(r.GrpcBatchRates):N0} ({r.GrpcBatchRates.Min():N0} – {r.GrpcBatchRates.Max():N0}) | {Median(r.PlainBatchRates):N0} ({r.PlainBatchRates.Min():N0} – {r.PlainBatchRates.Max():N0}) | {Median(r.GrpcBatchRates) / Median(r.PlainBatchRates):F2} | {r.Search.MedianMs:F2} ms ({r.Search.P5Ms:F2} – {r.Search.P95Ms:F2}) | {r.Scan.MedianMs:F2} ms ({r.Scan.P5Ms:F2} – {r.Scan.P95Ms:F2}) | {r.SearchHits:N0} |");
+                $"| {r.Provider} | {Statistics.Median(r.GrpcBatchRates):N0} ({r.GrpcBatchRates.Min():N0} – {r.GrpcBatchRates.Max():N0}) | {Statistics.Median(r.PlainBatchRates):N0} ({r.PlainBatchRates.Min():N0} – {r.PlainBatchRates.Max():N0}) | {Statistics.Median(r.GrpcBatchRates) / Statistics.Median(r.PlainBatchRates):F2} | {r.Search.MedianMs:F2} ms ({r.Search.P5Ms:F2} – {r.Search.P95Ms:F2}) | {r.Scan.MedianMs:F2} ms ({r.Scan.P5Ms:F2} – {r.Scan.P95Ms:F2}) | {r.SearchHits:N0} |");
         }
         return text.ToString();
     }
 
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[(sorted.Length - 1) / 2];
-    }
 }

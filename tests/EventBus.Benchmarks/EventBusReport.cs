@@ -9,7 +9,7 @@ public sealed class EventBusReport(EventBusOptions options, IReadOnlyList<Delive
 {
     private const double Aim = 0.5;
 
-    private double Ratio => Median([.. outbox.Zip(plain, (o, p) => o.EventsPerSecond / p.EventsPerSecond)]);
+    private double Ratio => Statistics.Median([.. outbox.Zip(plain, (o, p) => o.EventsPerSecond / p.EventsPerSecond)]);
 
     public string Section()
     {
@@ -25,9 +25,9 @@ public sealed class EventBusReport(EventBusOptions options, IReadOnlyList<Delive
         foreach (var (name, rounds) in new[] { ("outbox → RabbitMQ → inbox", outbox), ("plain MassTransit (baseline)", plain) })
         {
             var rates = rounds.Select(r => r.EventsPerSecond).ToList();
-            var latencies = rounds.SelectMany(r => r.DeliveryLatenciesMs).Order().ToList();
+            var latencies = rounds.SelectMany(r => r.DeliveryLatenciesMs).ToList();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {Median(rates):N0} [{rates.Min():N0}–{rates.Max():N0}] | {Percentile(latencies, 0.5):N1} ms | {Percentile(latencies, 0.99):N1} ms | {(rounds.All(r => r.ExactlyOnce) ? "yes" : "**no**")} |");
+                $"| {name} | {Statistics.Median(rates):N0} [{rates.Min():N0}–{rates.Max():N0}] | {Statistics.Percentile(latencies, 0.5):N1} ms | {Statistics.Percentile(latencies, 0.99):N1} ms | {(rounds.All(r => r.ExactlyOnce) ? "yes" : "**no**")} |");
         }
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Ratio (median of per-round outbox ÷ plain): **{Ratio:0.00}**.");
@@ -37,12 +37,8 @@ public sealed class EventBusReport(EventBusOptions options, IReadOnlyList<Delive
     public IEnumerable<SummaryRow> Summary()
     {
         var (rates, baseline) = (outbox.Select(r => r.EventsPerSecond).ToList(), plain.Select(r => r.EventsPerSecond).ToList());
-        yield return new SummaryRow("Event bus: events/s, outbox → RabbitMQ → inbox", $"{Median(rates):N0}/s", $"{rates.Min():N0}–{rates.Max():N0}",
-            $"{Median(baseline):N0}/s plain MassTransit", SummaryRow.Ratio2(Ratio), "≥ 0.50", Ratio >= Aim);
+        yield return new SummaryRow("Event bus: events/s, outbox → RabbitMQ → inbox", $"{Statistics.Median(rates):N0}/s", $"{rates.Min():N0}–{rates.Max():N0}",
+            $"{Statistics.Median(baseline):N0}/s plain MassTransit", SummaryRow.Ratio2(Ratio), "≥ 0.50", Ratio >= Aim);
     }
 
-    private static double Median(IReadOnlyList<double> values) => Percentile([.. values.Order()], 0.5);
-
-    private static double Percentile(List<double> sorted, double quantile) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

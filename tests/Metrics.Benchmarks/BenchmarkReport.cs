@@ -11,9 +11,9 @@ public static class BenchmarkReport
     {
         foreach (var result in ingestion)
         {
-            var ratio = Median([.. result.StreamRates.Zip(result.BaselineRates, (s, b) => s / b)]);
-            yield return new SummaryRow($"Ingestion ({result.Provider}): events/s durably acknowledged", $"{Median(result.StreamRates):N0}/s",
-                $"{result.StreamRates.Min():N0}–{result.StreamRates.Max():N0}", $"{Median(result.BaselineRates):N0}/s raw storage", SummaryRow.Ratio2(ratio), "≥ 0.50", ratio >= 0.5);
+            var ratio = Statistics.Median([.. result.StreamRates.Zip(result.BaselineRates, (s, b) => s / b)]);
+            yield return new SummaryRow($"Ingestion ({result.Provider}): events/s durably acknowledged", $"{Statistics.Median(result.StreamRates):N0}/s",
+                $"{result.StreamRates.Min():N0}–{result.StreamRates.Max():N0}", $"{Statistics.Median(result.BaselineRates):N0}/s raw storage", SummaryRow.Ratio2(ratio), "≥ 0.50", ratio >= 0.5);
         }
         foreach (var query in queries)
             yield return new SummaryRow($"Query over {options.QueryUsers:N0} users × {options.QueryDays} days: {query.Query}", $"{query.Latency.MedianMs:0.0} ms",
@@ -34,8 +34,8 @@ public static class BenchmarkReport
         text.AppendLine("|---|---|---|---|");
         foreach (var result in ingestion)
         {
-            var (stream, direct) = (Median(result.StreamRates), Median(result.BaselineRates));
-            var ratio = Median([.. result.StreamRates.Zip(result.BaselineRates, (s, b) => s / b)]);
+            var (stream, direct) = (Statistics.Median(result.StreamRates), Statistics.Median(result.BaselineRates));
+            var ratio = Statistics.Median([.. result.StreamRates.Zip(result.BaselineRates, (s, b) => s / b)]);
             text.AppendLine(CultureInfo.InvariantCulture, $"| {result.Provider} | {stream:N0} [{result.StreamRates.Min():N0}–{result.StreamRates.Max():N0}] | {direct:N0} [{result.BaselineRates.Min():N0}–{result.BaselineRates.Max():N0}] | {ratio:0.00} |");
         }
         text.AppendLine();
@@ -48,5 +48,4 @@ public static class BenchmarkReport
         return text.ToString();
     }
 
-    private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 }

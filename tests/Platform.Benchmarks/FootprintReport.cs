@@ -26,7 +26,7 @@ public static class FootprintReport
         text.AppendLine(CultureInfo.InvariantCulture, $"| first start, empty data folder (databases created, migrations applied) | {r.InfrastructureSeconds:0.0} s | {r.Platform.FreshSeconds:0.0} s |");
         if (r.Platform.RestartSeconds.Count > 0)
             text.AppendLine(CultureInfo.InvariantCulture, $"| restart on kept data, median [min–max] of {r.Platform.RestartSeconds.Count} | | {r.Platform.MedianRestart:0.0} s [{r.Platform.RestartSeconds.Min():0.0}–{r.Platform.RestartSeconds.Max():0.0}] |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| empty ASP.NET Core host (baseline), median [min–max] of {EmptyStarts(r).Count} | | {Median(EmptyStarts(r)):0.0} s [{EmptyStarts(r).Min():0.0}–{EmptyStarts(r).Max():0.0}] |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| empty ASP.NET Core host (baseline), median [min–max] of {EmptyStarts(r).Count} | | {Statistics.Median(EmptyStarts(r)):0.0} s [{EmptyStarts(r).Min():0.0}–{EmptyStarts(r).Max():0.0}] |");
         text.AppendLine();
         text.AppendLine("| process | idle RSS, median [min–max] | idle PSS | under load: peak RSS | peak PSS | under the aim |");
         text.AppendLine("|---|---|---|---|---|---|");
@@ -38,7 +38,7 @@ public static class FootprintReport
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {group} | {idle.RssMb:0} MB [{range.Min:0}–{range.Max:0}] | {idle.PssMb:0} MB | {Mb(peak?.RssMb)} | {Mb(peak?.PssMb)} | {aim} |");
         }
-        text.AppendLine(CultureInfo.InvariantCulture, $"| **whole platform** (PSS sum, without the CLI) | | **{Median(r.Idle.PlatformPss):0} MB** | | **{Max(r.Loaded.PlatformPss):0} MB** | |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **whole platform** (PSS sum, without the CLI) | | **{Statistics.Median(r.Idle.PlatformPss):0} MB** | | **{Max(r.Loaded.PlatformPss):0} MB** | |");
         var empty = r.EmptyHostIdle.Median(EmptyHostGroup);
         text.AppendLine(CultureInfo.InvariantCulture, $"| empty ASP.NET Core host (baseline) | {empty.RssMb:0} MB | {empty.PssMb:0} MB | | | |");
         text.AppendLine();
@@ -50,7 +50,7 @@ public static class FootprintReport
 
     public static IEnumerable<SummaryRow> Summary(FootprintResult r)
     {
-        var emptyStart = Median(EmptyStarts(r));
+        var emptyStart = Statistics.Median(EmptyStarts(r));
         if (r.Platform.RestartSeconds.Count > 0)
             yield return new SummaryRow("Start-up: `dotnet run --project apphost` → all healthy (kept data)", $"{r.Platform.MedianRestart:0.0} s",
                 $"{r.Platform.RestartSeconds.Min():0.0}–{r.Platform.RestartSeconds.Max():0.0} s", $"{emptyStart:0.0} s empty host", $"{r.Platform.MedianRestart / emptyStart:0.0}× the time", "—", null);
@@ -63,9 +63,9 @@ public static class FootprintReport
             yield return new SummaryRow($"Memory idle: {service} (RSS)", $"{idle:0} MB", $"{range.Min:0}–{range.Max:0} MB", $"{empty:0} MB empty host",
                 SummaryRow.Ratio2(idle / empty), $"< {ServiceAimMb:0} MB", idle < ServiceAimMb);
         }
-        yield return new SummaryRow("Memory: whole platform idle (PSS)", $"{Median(r.Idle.PlatformPss):0} MB", $"{r.Idle.PlatformPss.Min():0}–{r.Idle.PlatformPss.Max():0} MB",
+        yield return new SummaryRow("Memory: whole platform idle (PSS)", $"{Statistics.Median(r.Idle.PlatformPss):0} MB", $"{r.Idle.PlatformPss.Min():0}–{r.Idle.PlatformPss.Max():0} MB",
             $"{empty:0} MB empty host", "—", "—", null);
-        yield return new SummaryRow("Memory: whole platform under load (peak PSS)", $"{Max(r.Loaded.PlatformPss):0} MB", $"idle {Median(r.Idle.PlatformPss):0} MB",
+        yield return new SummaryRow("Memory: whole platform under load (peak PSS)", $"{Max(r.Loaded.PlatformPss):0} MB", $"idle {Statistics.Median(r.Idle.PlatformPss):0} MB",
             $"{empty:0} MB empty host", "—", "—", null);
     }
 
@@ -84,7 +84,6 @@ public static class FootprintReport
 
     private static string Mb(double? value) => value is { } mb ? $"{mb:0} MB" : "";
 
-    private static double Median(IReadOnlyList<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt((values.Count - 1) / 2);
 
     private static double Max(IReadOnlyList<double> values) => values.Count == 0 ? double.NaN : values.Max();
 }

@@ -1,3 +1,5 @@
+using Lodestar.Benchmarking;
+
 namespace Lodestar.Platform.Benchmarks;
 
 /// <summary>Repeated readings of every process group's memory: medians for idle, peaks for under load.</summary>
@@ -13,7 +15,7 @@ public sealed class MemorySamples
     public void Sample(IReadOnlyDictionary<string, IReadOnlyList<int>> groups) =>
         _samples.Add(groups.ToDictionary(g => g.Key, g => g.Value.Aggregate(ProcessMemory.Zero, (sum, pid) => sum + (ProcessMemory.Read(pid) ?? ProcessMemory.Zero))));
 
-    public ProcessMemory Median(string group) => new(Median(Of(group).Select(m => m.RssMb)), Median(Of(group).Select(m => m.PssMb)));
+    public ProcessMemory Median(string group) => new(Statistics.Median(Of(group).Select(m => m.RssMb)), Statistics.Median(Of(group).Select(m => m.PssMb)));
 
     public ProcessMemory Peak(string group) => new(Of(group).Max(m => m.RssMb), Of(group).Max(m => m.PssMb));
 
@@ -24,9 +26,4 @@ public sealed class MemorySamples
 
     private List<ProcessMemory> Of(string group) => [.. _samples.Where(s => s.ContainsKey(group)).Select(s => s[group])];
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[(sorted.Count - 1) / 2];
-    }
 }

@@ -42,19 +42,45 @@ public abstract class ServiceDbContext(DbContextOptions options, IWorkspaceConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampWorkspaceEntities();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                // A delete the client did not make conditional on an etag proceeds whatever changed the row meanwhile.
+                if (attempt < MaxUnconditionalDeleteAttempts && await ForgetVersionsOfUnconditionalDeletesAsync(ex, cancellationToken)) continue;
+                throw new EtagMismatchException("The resource was changed by someone else: read it again and retry.", ex);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                var entry = ex.Entries.Count > 0 ? ex.Entries[0] : null;
+                throw new AlreadyExistsException(entry?.Metadata.ClrType.Name ?? "Resource", (entry?.Entity as WorkspaceEntity)?.Id.ToString() ?? "");
+            }
         }
-        catch (DbUpdateConcurrencyException ex)
+    }
+
+    private const int MaxUnconditionalDeleteAttempts = 3;
+
+    private readonly HashSet<WorkspaceEntity> conditionalOnETag = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// When only deletes without an etag conflicted, takes the row's current version (or drops the delete of a row
+    /// already gone) so the save can be tried again; false when any conflict was an update or an etag-conditional delete.
+    /// </summary>
+    private async Task<bool> ForgetVersionsOfUnconditionalDeletesAsync(DbUpdateConcurrencyException ex, CancellationToken cancellationToken)
+    {
+        if (ex.Entries.Any(e => e.State != EntityState.Deleted || e.Entity is not WorkspaceEntity entity || conditionalOnETag.Contains(entity)))
+            return false;
+        foreach (var entry in ex.Entries)
         {
-            throw new EtagMismatchException("The resource was changed by someone else: read it again and retry.", ex);
+            var current = await entry.GetDatabaseValuesAsync(cancellationToken);
+            if (current is null) entry.State = EntityState.Detached;
+            else entry.OriginalValues.SetValues(current);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            var entry = ex.Entries.Count > 0 ? ex.Entries[0] : null;
-            throw new AlreadyExistsException(entry?.Metadata.ClrType.Name ?? "Resource", (entry?.Entity as WorkspaceEntity)?.Id.ToString() ?? "");
-        }
+        return true;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -68,6 +94,7 @@ public abstract class ServiceDbContext(DbContextOptions options, IWorkspaceConte
         if (expected != entity.Version)
             throw new EtagMismatchException(entity.GetType().Name, entity.Id.ToString());
         Entry(entity).Property(e => e.Version).OriginalValue = expected;
+        conditionalOnETag.Add(entity);
     }
 
     private void StampWorkspaceEntities()

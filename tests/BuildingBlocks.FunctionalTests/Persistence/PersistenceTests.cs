@@ -131,6 +131,41 @@ public sealed class PersistenceTests(InfrastructureFixture infrastructure) : IAs
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_delete_without_an_etag_proceeds_after_a_concurrent_update(DatabaseProvider provider)
+    {
+        var host = await StartAsync(provider);
+        var workspace = Guid.NewGuid();
+        var id = (await AddNotesAsync(host, workspace, "doomed"))[0];
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<WorkspaceContext>().Enter(workspace, WorkspaceRole.Editor, "deleter");
+        var db = scope.ServiceProvider.GetRequiredService<NotesDbContext>();
+        var note = await db.Notes.SingleAsync(n => n.Id == id, TestContext.Current.CancellationToken);
+        await UpdateTitleAsync(host, workspace, id, "", "touched meanwhile");
+
+        db.Notes.Remove(note);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, await host.InWorkspaceAsync(workspace, d => d.Notes.CountAsync(n => n.Id == id)));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_delete_conditional_on_a_stale_etag_is_rejected_and_deletes_nothing(DatabaseProvider provider)
+    {
+        var host = await StartAsync(provider);
+        var workspace = Guid.NewGuid();
+        var id = (await AddNotesAsync(host, workspace, "kept"))[0];
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<WorkspaceContext>().Enter(workspace, WorkspaceRole.Editor, "deleter");
+        var db = scope.ServiceProvider.GetRequiredService<NotesDbContext>();
+        var note = await db.Notes.SingleAsync(n => n.Id == id, TestContext.Current.CancellationToken);
+        db.ExpectETag(note, "\"1\"");
+        await UpdateTitleAsync(host, workspace, id, "", "touched meanwhile");
+
+        db.Notes.Remove(note);
+        await Assert.ThrowsAsync<EtagMismatchException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("touched meanwhile", (await host.InWorkspaceAsync(workspace, d => d.Notes.SingleAsync(n => n.Id == id))).Title);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_unique_violation_is_already_exists_but_only_within_a_workspace(DatabaseProvider provider)
     {
         var host = await StartAsync(provider);

@@ -41,6 +41,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             Settings = new Dictionary<string, string>
             {
                 ["Metrics__Values__RecomputeInterval"] = "00:00:01",
+                // The security suites send thousands of calls per workspace; the limit itself is tested on its own workspace.
+                ["Gateway__RateLimits__Default__PermitsPerSecond"] = "100000",
+                ["Gateway__RateLimits__Default__Burst"] = "100000",
                 // Telemetry as an operator would point it at a collector, exported every second rather than every minute.
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint.ToString().TrimEnd('/'),
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",

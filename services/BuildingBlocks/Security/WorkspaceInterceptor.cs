@@ -12,8 +12,6 @@ namespace Lodestar.Security;
 /// </summary>
 public sealed class WorkspaceInterceptor : Interceptor
 {
-    private static readonly string[] ReadPrefixes = ["Get", "List", "Search", "BatchGet"];
-
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -68,8 +66,8 @@ public sealed class WorkspaceInterceptor : Interceptor
 
     private static WorkspaceRole RequiredRole(HttpContext http, string method)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiresRoleAttribute>() is { } declared) return declared.Role;
-        var name = method[(method.LastIndexOf('/') + 1)..];
-        return ReadPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) ? WorkspaceRole.Viewer : WorkspaceRole.Editor;
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<RequiresRoleAttribute>() is { } declared) return declared.Role;
+        return ReadMethods.IsRead(endpoint, method) ? WorkspaceRole.Viewer : WorkspaceRole.Editor;
     }
 }

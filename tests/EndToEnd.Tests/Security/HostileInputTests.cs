@@ -1,0 +1,87 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Lodestar.AppHost.Orchestration;
+
+namespace EndToEnd.Tests.Security;
+
+/// <summary>
+/// Hostile input over every RPC, through the gateway: each valid request of the tour is turned into generated hostile
+/// variants (<see cref="HostileRequests"/>). Every answer is a defined error or a success, never INTERNAL, UNKNOWN or a
+/// dead or hanging process; a batch of variants that were all refused leaves the workspace exactly as it was.
+/// </summary>
+[Collection(SharedPlatform.Name)]
+public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper output)
+{
+    private const string Owner = "hostile-owner";
+
+    /// <summary>Answers that mean the server broke, lost data, hung or died rather than refusing the request.</summary>
+    private static readonly HashSet<StatusCode> Broken =
+        [StatusCode.Internal, StatusCode.Unknown, StatusCode.DataLoss, StatusCode.Unimplemented, StatusCode.Unavailable, StatusCode.DeadlineExceeded];
+
+    [Fact]
+    public async Task Hostile_requests_to_every_rpc_get_defined_answers_and_refused_ones_change_nothing()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("LODESTAR_FUZZ_SEED"), out var chosen) ? chosen : Environment.TickCount;
+        output.WriteLine($"seed {seed} (LODESTAR_FUZZ_SEED={seed} repeats this run)");
+        var random = new Random(seed);
+        var restarts = fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount);
+        var workspace = await fixture.NewWorkspaceAsync(Owner);
+        var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
+        var corpus = await CorpusAsync(rpc, workspace);
+        var state = new StateFingerprint(rpc, corpus);
+
+        var findings = new List<string>();
+        var (sent, refusedBatches) = (0, 0);
+        foreach (var (name, caller, json) in Ordered(corpus))
+        {
+            var method = RpcCatalog.Find(name);
+            var variants = HostileRequests.For(JsonParser.Default.Parse(json, method.InputType), random).ToList();
+            foreach (var batch in variants.GroupBy(v => v.Plausible))
+            {
+                var before = RpcCatalog.IsRead(method) ? null : await state.SettledAsync();
+                var accepted = 0;
+                foreach (var variant in batch)
+                {
+                    var outcome = await rpc.CallRawAsync(method, variant.Body, caller);
+                    sent++;
+                    if (outcome.Code == StatusCode.OK) accepted++;
+                    if (Broken.Contains(outcome.Code)) findings.Add($"{name} with {variant.Label}: {outcome}");
+                }
+                if (before is null || accepted > 0) continue;
+                refusedBatches++;
+                if (await state.SettledAsync() != before) findings.Add($"{name}: refused {(batch.Key ? "plausible" : "malformed")} requests changed the workspace");
+            }
+        }
+
+        output.WriteLine($"{sent} hostile requests to {corpus.DistinctBy(c => c.Rpc).Count()} RPCs; {refusedBatches} all-refused write batches compared before and after");
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+        Assert.All(fixture.Platform.Processes, p => Assert.Equal((restarts[p.Name], ResourceState.Running), (p.RestartCount, p.State)));
+    }
+
+    /// <summary>A populated workspace and one valid request of every RPC in it: the tour's building steps, by the owner only.</summary>
+    private static async Task<IReadOnlyList<(string Rpc, Credentials Caller, string Request)>> CorpusAsync(DynamicRpc rpc, Guid workspace)
+    {
+        var parties = new TourParties(workspace, Owner, "hostile-viewer", workspace, Owner, "");
+        var tour = new TenantTour(rpc, parties, othersTry: false);
+        var now = DateTimeOffset.UtcNow;
+        await tour.RunAsync(WorkspaceTourSteps.Opening(parties)
+            .Concat(StrategyTourSteps.Building)
+            .Concat(DiscoveryTourSteps.Building)
+            .Concat(BacklogTourSteps.Building(DateOnly.FromDateTime(now.UtcDateTime)))
+            .Concat(MetricsTourSteps.Building(now)));
+        Assert.True(tour.Findings.Count == 0, string.Join(Environment.NewLine, tour.Findings));
+        var ending = MetricsTourSteps.Removing.Concat(BacklogTourSteps.Removing).Concat(DiscoveryTourSteps.Removing)
+            .Concat(StrategyTourSteps.Removing).Concat(WorkspaceTourSteps.Closing);
+        return [.. tour.Recorded, .. tour.Planned(ending)];
+    }
+
+    /// <summary>Reads first, then writes, and last the calls that end a resource's life, so most variants meet live resources.</summary>
+    private static IEnumerable<(string Rpc, Credentials Caller, string Request)> Ordered(IReadOnlyList<(string Rpc, Credentials Caller, string Request)> corpus) =>
+        corpus.DistinctBy(c => c.Rpc).OrderBy(c => Rank(RpcCatalog.Find(c.Rpc)));
+
+    private static int Rank(MethodDescriptor method) =>
+        RpcCatalog.IsRead(method) ? 0
+        : method.Name.StartsWith("Delete", StringComparison.Ordinal) || method.Name is "ArchiveProduct" or "RevokeApiKey" or "CompleteSprint" or "ConcludeExperiment" ? 2
+        : 1;
+}

@@ -1,0 +1,12 @@
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace EndToEnd.Tests.Security;
+
+/// <summary>How a call ended: its status and, when OK, the response.</summary>
+public sealed record RpcOutcome(StatusCode Code, IMessage? Response, string Detail)
+{
+    public string ResponseJson => Response is null ? "" : JsonFormatter.Default.Format(Response);
+
+    public override string ToString() => Code == StatusCode.OK ? "OK" : $"{Code} ({Detail})";
+}

@@ -19,6 +19,33 @@ public sealed class ErrorMappingTests
         Assert.Equal("ERROR_REASON_VALIDATION_FAILED", status.GetDetail<ErrorInfo>()!.Reason);
     }
 
+    [Fact]
+    public void An_error_stays_small_enough_for_headers_however_many_violations_or_however_long_the_input_it_echoes()
+    {
+        var violations = Enumerable.Range(0, 10_000).Select(i => new FieldViolation($"insights[{i}]", "Not a resource name: " + new string('x', 100_000))).ToList();
+        var status = ErrorMappingInterceptor.ToStatus(new ValidationException(violations));
+        var notFound = ErrorMappingInterceptor.ToStatus(new NotFoundException("Product", new string('y', 100_000)));
+
+        var listed = status.GetDetail<BadRequest>()!.FieldViolations;
+        Assert.Equal(50, listed.Count);
+        Assert.Equal("insights[0]", listed[0].Field);
+        Assert.All(listed, v => Assert.True(v.Description.Length <= 300));
+        Assert.True(status.Message.Length <= 1_000);
+        Assert.EndsWith("…", status.Message, StringComparison.Ordinal);
+        Assert.True(status.CalculateSize() < 32_000, $"{status.CalculateSize()} bytes");
+        Assert.True(notFound.CalculateSize() < 2_000, $"{notFound.CalculateSize()} bytes");
+    }
+
+    [Fact]
+    public void A_validation_message_lists_the_first_violations_and_counts_the_rest()
+    {
+        var violations = Enumerable.Range(0, 25).Select(i => new FieldViolation($"steps[{i}]", "Required.")).ToList();
+        var message = new ValidationException(violations).Message;
+        Assert.Contains("steps[9]: Required.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("steps[10]", message, StringComparison.Ordinal);
+        Assert.EndsWith("and 15 more", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(typeof(NotFoundException), Code.NotFound, "ERROR_REASON_RESOURCE_NOT_FOUND")]
     [InlineData(typeof(AlreadyExistsException), Code.AlreadyExists, "ERROR_REASON_RESOURCE_ALREADY_EXISTS")]

@@ -18,24 +18,26 @@ namespace Lodestar.Gateway.Hygiene;
 /// (RESOURCE_EXHAUSTED), framed as announced and, unless compressed, valid protobuf of the method's request type
 /// (INVALID_ARGUMENT). YARP lifts the body limit for gRPC, and a malformed frame would otherwise reach the service and
 /// come back as INTERNAL. Streaming calls pass through; the services hold each of their messages to the same limit.
-/// Only proxied calls: the gateway's own services read their requests themselves.
+/// The gateway's own unary services get the same check of their requests.
 /// </summary>
 public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptions<GatewayLimits> limits)
 {
     private const int HeaderLength = 5;
-    private static readonly Dictionary<string, MethodDescriptor> UnaryMethods = ProtoRoutes.Services()
-        .Where(s => ProtoRoutes.AreaOf(s) != ProtoRoutes.GatewayArea)
-        .SelectMany(s => s.Methods)
-        .Where(m => !ProtoRoutes.IsStreaming(m))
-        .ToDictionary(m => $"/{m.Service.FullName}/{m.Name}", StringComparer.Ordinal);
+    private static readonly Dictionary<string, MethodDescriptor> UnaryMethods = Unary(proxied: true);
+    private static readonly Dictionary<string, MethodDescriptor> OwnUnaryMethods = Unary(proxied: false);
 
     private readonly long _limit = limits.Value.MaxRequestBodyBytes;
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!EdgeErrors.IsGrpc(http.Request) || http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
+        if (!EdgeErrors.IsGrpc(http.Request))
         {
             await next(http);
+            return;
+        }
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
+        {
+            await CheckOwnAsync(http);
             return;
         }
         // gRPC-Web text is decoded and encoded on the body pipes only, and shrinks when decoded: forward what the
@@ -61,6 +63,34 @@ public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptio
         http.Features.Set<IHttpMaxRequestBodySizeFeature>(null); // read already: nothing left for YARP to lift
         await next(http);
     }
+
+    /// <summary>
+    /// The gateway's own services (workspaces, API keys) parse their requests before any interceptor runs, where a
+    /// malformed one would end as UNKNOWN: the same check answers INVALID_ARGUMENT instead.
+    /// </summary>
+    private async Task CheckOwnAsync(HttpContext http)
+    {
+        if (GrpcWebText.Is(http) || !OwnUnaryMethods.TryGetValue(http.Request.Path.Value ?? "", out var method))
+        {
+            await next(http);
+            return;
+        }
+        var body = await ReadAsync(http.Request.BodyReader, _limit + HeaderLength + 1, http.RequestAborted);
+        if (Refusal(body, method, http.Request.Headers["grpc-encoding"].ToString()) is { } refusal)
+        {
+            await EdgeErrors.WriteAsync(http, refusal);
+            return;
+        }
+        http.Request.Body = new MemoryStream(body, writable: false);
+        http.Request.ContentLength = body.Length;
+        await next(http);
+    }
+
+    private static Dictionary<string, MethodDescriptor> Unary(bool proxied) => ProtoRoutes.Services()
+        .Where(s => (ProtoRoutes.AreaOf(s) != ProtoRoutes.GatewayArea) == proxied)
+        .SelectMany(s => s.Methods)
+        .Where(m => !ProtoRoutes.IsStreaming(m))
+        .ToDictionary(m => $"/{m.Service.FullName}/{m.Name}", StringComparer.Ordinal);
 
     private Google.Rpc.Status? Refusal(byte[] body, MethodDescriptor method, string encoding)
     {

@@ -4,7 +4,7 @@ namespace Lodestar.Errors;
 public sealed class ValidationException : LodestarException
 {
     public ValidationException(IReadOnlyList<FieldViolation> violations)
-        : base("The request has invalid fields: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+        : base(Describe(violations))
     {
         if (violations.Count == 0) throw new ArgumentException("At least one violation is required.", nameof(violations));
         Violations = violations;
@@ -13,4 +13,12 @@ public sealed class ValidationException : LodestarException
     public ValidationException(string field, string description) : this([new FieldViolation(field, description)]) { }
 
     public IReadOnlyList<FieldViolation> Violations { get; }
+
+    /// <summary>The first few violations; a request can carry thousands, and the message travels in a header.</summary>
+    private static string Describe(IReadOnlyList<FieldViolation> violations)
+    {
+        const int listed = 10;
+        var text = "The request has invalid fields: " + string.Join("; ", violations.Take(listed).Select(v => $"{v.Field}: {v.Description}"));
+        return violations.Count > listed ? $"{text}; and {violations.Count - listed:N0} more" : text;
+    }
 }

@@ -115,6 +115,15 @@ public sealed class InsightTests(DiscoveryHosts hosts) : IClassFixture<Discovery
             "requests[2].insight.summary", "requests[2].insight.importance");
         await Rpc.InvalidAsync(insights.BatchCreateInsightsAsync(new BatchCreateInsightsRequest(), cancellationToken: Cancel), "requests");
         await Rpc.InvalidAsync(insights.ListInsightsAsync(new ListInsightsRequest { Query = new string('x', 201), Persona = "nobody" }, cancellationToken: Cancel), "query", "persona");
+        // Filters that would build an absurd query (10,000 tag conditions) or times no timestamp can hold are refused.
+        var absurd = new ListInsightsRequest
+        {
+            CaptureTimeFrom = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = long.MaxValue },
+            CaptureTimeTo = new Google.Protobuf.WellKnownTypes.Timestamp { Nanos = -1 },
+        };
+        absurd.Tags.AddRange(Enumerable.Range(0, 10_000).Select(i => $"tag-{i}"));
+        absurd.Sources.AddRange(Enumerable.Repeat(InsightSource.Interview, 10_000));
+        await Rpc.InvalidAsync(insights.ListInsightsAsync(absurd, cancellationToken: Cancel), "tags", "sources", "capture_time_from", "capture_time_to");
         Assert.Empty((await insights.ListInsightsAsync(new ListInsightsRequest(), cancellationToken: Cancel)).Insights);
 
         using var http = hosts.Rest(provider, workspace);

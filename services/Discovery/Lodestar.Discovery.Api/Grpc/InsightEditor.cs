@@ -130,19 +130,24 @@ public sealed class InsightEditor(DiscoveryDbContext db)
         return null;
     }
 
-    private static DateTime CaptureTime(Google.Protobuf.WellKnownTypes.Timestamp? time, string field, Violations violations)
+    /// <summary>The time, or null with a violation when the seconds or nanos lie outside what a timestamp can hold.</summary>
+    internal static DateTime? ReadTimestamp(Google.Protobuf.WellKnownTypes.Timestamp time, string field, Violations violations)
     {
-        if (time is null) return StoredTime.Now;
-        DateTime value;
         try
         {
-            value = time.ToDateTime();
+            return time.ToDateTime();
         }
         catch (InvalidOperationException)
         {
             violations.Add(field, "Not a valid timestamp.");
-            return StoredTime.Now;
+            return null;
         }
+    }
+
+    private static DateTime CaptureTime(Google.Protobuf.WellKnownTypes.Timestamp? time, string field, Violations violations)
+    {
+        if (time is null) return StoredTime.Now;
+        if (ReadTimestamp(time, field, violations) is not { } value) return StoredTime.Now;
         if (value < Earliest || value > DateTime.UtcNow.AddDays(1))
             violations.Add(field, $"Between {Earliest:yyyy-MM-dd} and one day from now; got {value:O}.");
         return StoredTime.Of(value);

@@ -16,6 +16,8 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
 {
     public const int MaxBatch = 5_000;
     private const int MaxQuery = 200;
+    // Every source at most once: more entries are a mistake or an attack on the query's size.
+    private static readonly int SourceCount = System.Enum.GetValues<V1.InsightSource>().Length - 1;
 
     public override async Task<V1.Insight> CreateInsight(V1.CreateInsightRequest request, ServerCallContext context)
     {
@@ -88,7 +90,11 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
     {
         var violations = new Violations();
         violations.OptionalText("query", request.Query, MaxQuery).OptionalText("customer_account_id", request.CustomerAccountId, Insight.MaxAccountId);
-        foreach (var source in request.Sources) violations.DefinedEnum("sources", source, allowZero: false);
+        violations.TextList("tags", request.Tags, Insight.MaxTags, Insight.MaxTag);
+        if (request.Sources.Count > SourceCount) violations.Add("sources", $"At most {SourceCount} entries; got {request.Sources.Count}.");
+        foreach (var source in request.Sources.Take(SourceCount)) violations.DefinedEnum("sources", source, allowZero: false);
+        var from = request.CaptureTimeFrom is { } fromTime ? InsightEditor.ReadTimestamp(fromTime, "capture_time_from", violations) : null;
+        var to = request.CaptureTimeTo is { } toTime ? InsightEditor.ReadTimestamp(toTime, "capture_time_to", violations) : null;
         var personaId = ResourceNames.ParseOptionalId(request.Persona, Lookups.Personas, "persona", violations);
         var productId = ResourceNames.ParseOptionalId(request.Product, Lookups.Products, "product", violations);
         var problemId = ResourceNames.ParseOptionalId(request.Problem, Lookups.Problems, "problem", violations);
@@ -106,14 +112,14 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
             query = query.Where(i => sources.Contains(i.Source));
         }
         if (request.CustomerAccountId.Trim() is { Length: > 0 } account) query = query.Where(i => i.CustomerAccountId == account);
-        if (request.CaptureTimeFrom is { } from)
+        if (from is { } fromValue)
         {
-            var start = StoredTime.Of(from.ToDateTime());
+            var start = StoredTime.Of(fromValue);
             query = query.Where(i => i.CaptureTime >= start);
         }
-        if (request.CaptureTimeTo is { } to)
+        if (to is { } toValue)
         {
-            var end = StoredTime.Of(to.ToDateTime());
+            var end = StoredTime.Of(toValue);
             query = query.Where(i => i.CaptureTime < end);
         }
         var fingerprint = Pagination.Fingerprint(nameof(ListInsights), request.Query, string.Join(",", request.Tags), request.Persona, string.Join(",", request.Sources),

@@ -52,14 +52,7 @@ public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptio
         }
         // The limit here is per message, and checked below; YARP would lift Kestrel's for gRPC anyway.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit) kestrelLimit.MaxRequestBodySize = null;
-        var body = await ReadAsync(http.Request.BodyReader, _limit + HeaderLength + 1, http.RequestAborted);
-        if (Refusal(body, method, http.Request.Headers["grpc-encoding"].ToString()) is { } refusal)
-        {
-            await EdgeErrors.WriteAsync(http, refusal);
-            return;
-        }
-        http.Request.Body = new MemoryStream(body, writable: false);
-        http.Request.ContentLength = body.Length;
+        if (!await ReplaceWithCheckedBodyAsync(http, method)) return;
         http.Features.Set<IHttpMaxRequestBodySizeFeature>(null); // read already: nothing left for YARP to lift
         await next(http);
     }
@@ -75,15 +68,21 @@ public sealed class GrpcRequestValidationMiddleware(RequestDelegate next, IOptio
             await next(http);
             return;
         }
+        if (await ReplaceWithCheckedBodyAsync(http, method)) await next(http);
+    }
+
+    /// <summary>Reads the body and checks it: answers the refusal and returns false, or puts the read body back.</summary>
+    private async Task<bool> ReplaceWithCheckedBodyAsync(HttpContext http, MethodDescriptor method)
+    {
         var body = await ReadAsync(http.Request.BodyReader, _limit + HeaderLength + 1, http.RequestAborted);
         if (Refusal(body, method, http.Request.Headers["grpc-encoding"].ToString()) is { } refusal)
         {
             await EdgeErrors.WriteAsync(http, refusal);
-            return;
+            return false;
         }
         http.Request.Body = new MemoryStream(body, writable: false);
         http.Request.ContentLength = body.Length;
-        await next(http);
+        return true;
     }
 
     private static Dictionary<string, MethodDescriptor> Unary(bool proxied) => ProtoRoutes.Services()

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Lodestar.AppHost.Orchestration;
@@ -28,22 +27,22 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         var restarts = fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount);
         var workspace = await fixture.NewWorkspaceAsync(Owner);
         var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
-        var corpus = await CorpusAsync(rpc, workspace);
+        var corpus = await TourCorpus.BuildAsync(rpc, workspace, Owner);
         var state = new StateFingerprint(rpc, corpus);
 
         var findings = new List<string>();
         var (sent, refusedBatches) = (0, 0);
-        foreach (var (name, caller, json) in Ordered(corpus))
+        foreach (var call in Ordered(corpus))
         {
-            var method = RpcCatalog.Find(name);
-            var variants = HostileRequests.For(JsonParser.Default.Parse(json, method.InputType), random).ToList();
+            var (name, method) = (call.Rpc, call.Method);
+            var variants = HostileRequests.For(call.Message, random).ToList();
             foreach (var batch in variants.GroupBy(v => v.Plausible))
             {
                 var before = RpcCatalog.IsRead(method) ? null : await state.SettledAsync();
                 var accepted = 0;
                 foreach (var variant in batch)
                 {
-                    var outcome = await rpc.CallRawAsync(method, variant.Body, caller);
+                    var outcome = await rpc.CallRawAsync(method, variant.Body, call.Caller);
                     sent++;
                     if (outcome.Code == StatusCode.OK) accepted++;
                     if (Broken.Contains(outcome.Code)) findings.Add($"{name} with {variant.Label}: {outcome}");
@@ -60,26 +59,9 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         Assert.All(fixture.Platform.Processes, p => Assert.Equal((restarts[p.Name], ResourceState.Running), (p.RestartCount, p.State)));
     }
 
-    /// <summary>A populated workspace and one valid request of every RPC in it: the tour's building steps, by the owner only.</summary>
-    private static async Task<IReadOnlyList<(string Rpc, Credentials Caller, string Request)>> CorpusAsync(DynamicRpc rpc, Guid workspace)
-    {
-        var parties = new TourParties(workspace, Owner, "hostile-viewer", workspace, Owner, "");
-        var tour = new TenantTour(rpc, parties, othersTry: false);
-        var now = DateTimeOffset.UtcNow;
-        await tour.RunAsync(WorkspaceTourSteps.Opening(parties)
-            .Concat(StrategyTourSteps.Building)
-            .Concat(DiscoveryTourSteps.Building)
-            .Concat(BacklogTourSteps.Building(DateOnly.FromDateTime(now.UtcDateTime)))
-            .Concat(MetricsTourSteps.Building(now)));
-        Assert.True(tour.Findings.Count == 0, string.Join(Environment.NewLine, tour.Findings));
-        var ending = MetricsTourSteps.Removing.Concat(BacklogTourSteps.Removing).Concat(DiscoveryTourSteps.Removing)
-            .Concat(StrategyTourSteps.Removing).Concat(WorkspaceTourSteps.Closing);
-        return [.. tour.Recorded, .. tour.Planned(ending)];
-    }
-
     /// <summary>Reads first, then writes, and last the calls that end a resource's life, so most variants meet live resources.</summary>
-    private static IEnumerable<(string Rpc, Credentials Caller, string Request)> Ordered(IReadOnlyList<(string Rpc, Credentials Caller, string Request)> corpus) =>
-        corpus.DistinctBy(c => c.Rpc).OrderBy(c => Rank(RpcCatalog.Find(c.Rpc)));
+    private static IEnumerable<RecordedCall> Ordered(IReadOnlyList<RecordedCall> corpus) =>
+        corpus.DistinctBy(c => c.Rpc).OrderBy(c => Rank(c.Method));
 
     private static int Rank(MethodDescriptor method) =>
         RpcCatalog.IsRead(method) ? 0

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Google.Protobuf;
 using Lodestar.Security;
 
 namespace EndToEnd.Tests.Security;
@@ -20,23 +19,17 @@ public sealed class RestHostileInputTests(PlatformFixture fixture, ITestOutputHe
     {
         var workspace = await fixture.NewWorkspaceAsync(Owner);
         var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
-        var parties = new TourParties(workspace, Owner, "rest-hostile-viewer", workspace, Owner, "");
-        var tour = new TenantTour(rpc, parties, othersTry: false);
-        var now = DateTimeOffset.UtcNow;
-        await tour.RunAsync(WorkspaceTourSteps.Opening(parties).Concat(StrategyTourSteps.Building).Concat(DiscoveryTourSteps.Building)
-            .Concat(BacklogTourSteps.Building(DateOnly.FromDateTime(now.UtcDateTime))).Concat(MetricsTourSteps.Building(now)));
-        Assert.True(tour.Findings.Count == 0, string.Join(Environment.NewLine, tour.Findings));
-        var state = new StateFingerprint(rpc, tour.Recorded);
+        var corpus = await TourCorpus.BuildAsync(rpc, workspace, Owner);
+        var state = new StateFingerprint(rpc, corpus);
         using var http = new HttpClient { BaseAddress = fixture.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", PlatformFixture.Token(Owner));
         http.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
 
         var findings = new List<string>();
         var (sent, compared) = (0, 0);
-        foreach (var (name, _, json) in tour.Recorded.DistinctBy(r => r.Rpc))
+        foreach (var call in corpus.DistinctBy(r => r.Rpc))
         {
-            var method = RpcCatalog.Find(name);
-            if (RestRoute.For(method, JsonParser.Default.Parse(json, method.InputType)) is not { } route) continue;
+            if (RestRoute.For(call.Method, call.Message) is not { } route) continue;
             var before = route.Verb == HttpMethod.Get ? null : await state.SettledAsync();
             var accepted = 0;
             foreach (var (label, request) in Hostile(route))

@@ -6,9 +6,9 @@ namespace EndToEnd.Tests.Security;
 /// What a workspace holds, as its owner lists it: every List RPC the tour made, replayed. Read until two readings agree,
 /// so effects still travelling between services (events of an earlier accepted call) settle first.
 /// </summary>
-public sealed class StateFingerprint(DynamicRpc rpc, IReadOnlyList<(string Rpc, Credentials Caller, string Request)> recorded)
+public sealed class StateFingerprint(DynamicRpc rpc, IReadOnlyList<RecordedCall> recorded)
 {
-    private readonly IReadOnlyList<(string Rpc, Credentials Caller, string Request)> _lists =
+    private readonly IReadOnlyList<RecordedCall> _lists =
         recorded.Where(r => r.Rpc.Split('/')[1].StartsWith("List", StringComparison.Ordinal)).DistinctBy(r => r.Rpc + r.Request).ToList();
 
     public async Task<string> SettledAsync()
@@ -27,10 +27,9 @@ public sealed class StateFingerprint(DynamicRpc rpc, IReadOnlyList<(string Rpc, 
     private async Task<string> ReadAsync()
     {
         var readings = new List<string>();
-        foreach (var (name, caller, request) in _lists)
+        foreach (var call in _lists)
         {
-            var method = RpcCatalog.Find(name);
-            var outcome = await rpc.CallAsync(method, Google.Protobuf.JsonParser.Default.Parse(request, method.InputType), caller);
+            var outcome = await rpc.CallAsync(call.Method, call.Message, call.Caller);
             readings.Add(outcome.Code == StatusCode.OK ? outcome.ResponseJson : outcome.Code.ToString());
         }
         return string.Join('\n', readings);

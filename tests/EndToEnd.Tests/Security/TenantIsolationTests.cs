@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Workspaces = Lodestar.Workspaces.V1;
@@ -28,7 +27,7 @@ public sealed class TenantIsolationTests(PlatformFixture fixture, ITestOutputHel
         var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
         var tour = new TenantTour(rpc, parties);
 
-        await tour.RunAsync(Steps(parties));
+        await tour.RunAsync(TourCorpus.Building(parties, DateTimeOffset.UtcNow).Concat(TourCorpus.Ending));
         output.WriteLine($"{tour.Covered.Count} RPCs toured with {tour.Calls} calls");
 
         Assert.True(tour.Findings.Count == 0, string.Join(Environment.NewLine, tour.Findings));
@@ -39,14 +38,14 @@ public sealed class TenantIsolationTests(PlatformFixture fixture, ITestOutputHel
         var key = await CreateApiKeyAsync(Owner, workspaceB, "revoked integration");
         var revoked = Credentials.ApiKey("a revoked API key of B", key.Secret, workspaceB);
         var first = tour.Recorded.First(r => r.Rpc.EndsWith("ProductService/GetProduct", StringComparison.Ordinal));
-        Assert.Equal(StatusCode.OK, (await rpc.CallAsync(RpcCatalog.Find(first.Rpc), Parse(first.Rpc, first.Request), revoked)).Code);
+        Assert.Equal(StatusCode.OK, (await rpc.CallAsync(first.Method, first.Message, revoked)).Code);
         await new Workspaces.ApiKeyService.ApiKeyServiceClient(fixture.Invoker(Owner, workspaceB))
             .RevokeApiKeyAsync(new Workspaces.RevokeApiKeyRequest { Name = key.Name }, cancellationToken: Cancel);
         var accepted = new List<string>();
-        foreach (var (name, _, request) in tour.Recorded.DistinctBy(r => r.Rpc))
+        foreach (var call in tour.Recorded.DistinctBy(r => r.Rpc))
         {
-            var outcome = await rpc.CallAsync(RpcCatalog.Find(name), Parse(name, request), revoked);
-            if (outcome.Code != StatusCode.Unauthenticated) accepted.Add($"{name}: {outcome}");
+            var outcome = await rpc.CallAsync(call.Method, call.Message, revoked);
+            if (outcome.Code != StatusCode.Unauthenticated) accepted.Add($"{call.Rpc}: {outcome}");
         }
         Assert.True(accepted.Count == 0, "Calls a revoked key was not refused: " + string.Join(Environment.NewLine, accepted));
     }
@@ -98,23 +97,6 @@ public sealed class TenantIsolationTests(PlatformFixture fixture, ITestOutputHel
             return new RpcOutcome(ex.StatusCode, null, ex.Status.Detail);
         }
     }
-
-    private static IEnumerable<TourStep> Steps(TourParties parties)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return WorkspaceTourSteps.Opening(parties)
-            .Concat(StrategyTourSteps.Building)
-            .Concat(DiscoveryTourSteps.Building)
-            .Concat(BacklogTourSteps.Building(DateOnly.FromDateTime(now.UtcDateTime)))
-            .Concat(MetricsTourSteps.Building(now))
-            .Concat(MetricsTourSteps.Removing)
-            .Concat(BacklogTourSteps.Removing)
-            .Concat(DiscoveryTourSteps.Removing)
-            .Concat(StrategyTourSteps.Removing)
-            .Concat(WorkspaceTourSteps.Closing);
-    }
-
-    private static IMessage Parse(string rpc, string json) => JsonParser.Default.Parse(json, RpcCatalog.Find(rpc).InputType);
 
     private async Task<(string Name, string Secret)> CreateApiKeyAsync(string admin, Guid workspace, string purpose)
     {

@@ -36,18 +36,16 @@ public sealed partial class TenantTour(DynamicRpc rpc, TourParties parties, bool
     private readonly HashSet<string> _secretsOfB = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<TourFinding> _findings = [];
     private readonly HashSet<string> _covered = new(StringComparer.Ordinal);
-    private readonly List<(string Rpc, Credentials Caller, string Request)> _recorded = [];
+    private readonly List<RecordedCall> _recorded = [];
 
     public IReadOnlyList<TourFinding> Findings => _findings;
 
     public IReadOnlySet<string> Covered => _covered;
 
     /// <summary>Every request the owner made successfully, for replays after the tour (a revoked key, hostile variants).</summary>
-    public IReadOnlyList<(string Rpc, Credentials Caller, string Request)> Recorded => _recorded;
+    public IReadOnlyList<RecordedCall> Recorded => _recorded;
 
     public int Calls { get; private set; }
-
-    public string Captured(string name) => _captured[name];
 
     public async Task RunAsync(IEnumerable<TourStep> steps)
     {
@@ -56,8 +54,8 @@ public sealed partial class TenantTour(DynamicRpc rpc, TourParties parties, bool
     }
 
     /// <summary>The requests <paramref name="steps"/> would send now, as the owner, without sending them.</summary>
-    public IEnumerable<(string Rpc, Credentials Caller, string Request)> Planned(IEnumerable<TourStep> steps) =>
-        steps.Select(step => (RpcCatalog.FullName(Resolve(step.Rpc)), parties.OwnerCredentials, Substitute(step.Json)));
+    public IEnumerable<RecordedCall> Planned(IEnumerable<TourStep> steps) =>
+        steps.Select(step => new RecordedCall(RpcCatalog.FullName(Resolve(step.Rpc)), parties.OwnerCredentials, Substitute(step.Json)));
 
     private async Task RunStepAsync(TourStep step)
     {
@@ -80,7 +78,7 @@ public sealed partial class TenantTour(DynamicRpc rpc, TourParties parties, bool
             if (outcome.Code == StatusCode.OK && (step.Capture is null || captured is not null))
             {
                 _covered.Add(RpcCatalog.FullName(method));
-                _recorded.Add((RpcCatalog.FullName(method), caller, json));
+                _recorded.Add(new RecordedCall(RpcCatalog.FullName(method), caller, json));
                 foreach (Match id in Guids().Matches(outcome.ResponseJson)) _secretsOfB.Add(id.Value);
                 if (step.Capture is not null)
                 {

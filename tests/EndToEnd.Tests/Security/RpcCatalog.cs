@@ -1,8 +1,8 @@
-using System.Reflection;
 using Google.Api;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Lodestar.Gateway.Routing;
 
 namespace EndToEnd.Tests.Security;
 
@@ -50,14 +50,7 @@ public static class RpcCatalog
     private static Marshaller<IMessage> Marshal(MessageDescriptor type) =>
         Marshallers.Create(message => message.ToByteArray(), bytes => type.Parser.ParseFrom(bytes));
 
+    // The services the gateway routes and documents, so the suites walk exactly what it serves.
     private static List<MethodDescriptor> Load() =>
-        typeof(Lodestar.Strategy.V1.Product).Assembly.GetTypes()
-            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
-            .Where(p => p?.PropertyType == typeof(FileDescriptor))
-            .Select(p => (FileDescriptor)p!.GetValue(null)!)
-            .Where(f => f.Package.StartsWith("lodestar.", StringComparison.Ordinal))
-            .SelectMany(f => f.Services)
-            .SelectMany(s => s.Methods)
-            .OrderBy(FullName, StringComparer.Ordinal)
-            .ToList();
+        ProtoRoutes.Services().SelectMany(s => s.Methods).OrderBy(FullName, StringComparer.Ordinal).ToList();
 }

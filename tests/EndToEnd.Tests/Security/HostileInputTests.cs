@@ -49,7 +49,7 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
                 }
                 if (before is null || accepted > 0) continue;
                 refusedBatches++;
-                if (await state.SettledAsync() != before) findings.Add($"{name}: refused {(batch.Key ? "plausible" : "malformed")} requests changed the workspace");
+                if (await state.SettledAsync() is var after && after != before) findings.Add($"{name}: refused {(batch.Key ? "plausible" : "malformed")} requests changed the workspace: {StateFingerprint.Difference(before, after)}");
             }
         }
 

@@ -45,7 +45,7 @@ public sealed class RestHostileInputTests(PlatformFixture fixture, ITestOutputHe
             }
             if (before is null || accepted > 0) continue;
             compared++;
-            if (await state.SettledAsync() != before) findings.Add($"{route.Verb} {route.Path}: refused requests changed the workspace");
+            if (await state.SettledAsync() is var after && after != before) findings.Add($"{route.Verb} {route.Path}: refused requests changed the workspace: {StateFingerprint.Difference(before, after)}");
         }
 
         output.WriteLine($"{sent} hostile REST requests; {compared} all-refused write routes compared before and after");

@@ -26,7 +26,17 @@ public sealed class StateFingerprint(DynamicRpc rpc, IReadOnlyList<RecordedCall>
 
     private static string Clip(string text) => text.Length > 600 ? text[..600] + "…" : text;
 
-    public async Task<string> SettledAsync()
+    private string? _lastSettled;
+
+    /// <summary>The state as last settled; read again only after <see cref="Invalidate"/> says it may have changed.</summary>
+    public async Task<string> CurrentAsync() => _lastSettled ?? await SettledAsync();
+
+    /// <summary>An accepted write changed the state: the next <see cref="CurrentAsync"/> reads it again.</summary>
+    public void Invalidate() => _lastSettled = null;
+
+    public async Task<string> SettledAsync() => _lastSettled = await ReadSettledAsync();
+
+    private async Task<string> ReadSettledAsync()
     {
         var previous = await ReadAsync();
         for (var attempt = 0; attempt < 40; attempt++)

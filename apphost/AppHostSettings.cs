@@ -22,11 +22,12 @@ internal static class AppHostSettings
         PostgresPort = Port("LODESTAR_POSTGRES_PORT", 25432),
     };
 
-    /// <summary>The local run: data under <see cref="DataRoot"/>, the services on their default ports.</summary>
+    /// <summary>The local run: data under <see cref="DataRoot"/>, the services on their default ports; LODESTAR_DATABASE=postgres puts their data in PostgreSQL.</summary>
     public static PlatformOptions Platform(TextWriter echo) => new()
     {
         DataRoot = DataRoot,
         Infrastructure = Infrastructure(),
+        ServicesOnPostgres = string.Equals(Environment.GetEnvironmentVariable("LODESTAR_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase),
         Echo = echo,
     };
 

@@ -29,6 +29,11 @@ internal static class ResourceEnvironment
             ["OTEL_SERVICE_NAME"] = service,
         };
         variables.Remove("LODESTAR_POSTGRES");
+        if (options.ServicesOnPostgres)
+        {
+            var postgres = infrastructure.Postgres ?? throw new InvalidOperationException("Services on PostgreSQL need the PostgreSQL server: turn it on in the infrastructure options.");
+            variables[$"ConnectionStrings__{service}db"] = postgres.ConnectionStringFor(service);
+        }
         // Every service's address, for the gateway and for services that call each other.
         foreach (var name in new[] { LodestarResources.Strategy, LodestarResources.Backlog, LodestarResources.Discovery, LodestarResources.Metrics })
         {

@@ -11,6 +11,12 @@ public sealed class PlatformOptions
 
     public required LocalInfrastructureOptions Infrastructure { get; init; }
 
+    /// <summary>
+    /// Whether each service keeps its data in its own PostgreSQL database (named after the service) rather than a SQLite
+    /// file: what a deployment runs. Needs <see cref="LocalInfrastructureOptions.Postgres"/>.
+    /// </summary>
+    public bool ServicesOnPostgres { get; init; }
+
     /// <summary>A service's (http, grpc) ports; the local defaults unless a run (a test) picks others.</summary>
     public Func<string, (int Http, int Grpc)> Ports { get; init; } = LodestarResources.DefaultPorts;
 

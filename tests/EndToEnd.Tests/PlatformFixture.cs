@@ -15,9 +15,10 @@ namespace EndToEnd.Tests;
 /// The whole platform as the app host runs it (its <see cref="LodestarPlatform"/>), on free ports and a temporary data
 /// folder, in the Development environment; callers use development tokens through the gateway.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("lodestar-e2e-").FullName;
+    // Readable by others: PostgreSQL runs as its own user when the tests run as root, and must reach its data folder.
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lodestar-e2e-" + Guid.NewGuid().ToString("N")[..8])).FullName;
     private readonly Dictionary<string, (int Http, int Grpc)> _ports = LodestarPlatform.Services.ToDictionary(s => s.Name, _ => (FreePort.Next(), FreePort.Next()));
 
     public LodestarPlatform Platform { get; private set; } = null!;
@@ -29,28 +30,44 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Where every process exports its telemetry (OTLP over HTTP).</summary>
     public OtlpReceiver Telemetry { get; private set; } = null!;
 
+    /// <summary>A service's ports on this run.</summary>
+    protected (int Http, int Grpc) PortsOf(string service) => _ports[service];
+
+    /// <summary>Whether the services keep their data in PostgreSQL (one database each) rather than SQLite files.</summary>
+    protected virtual bool ServicesOnPostgres => false;
+
+    /// <summary>Settings on top of the suite's own, for a fixture that needs others (shorter timeouts, a proxy in between).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> MoreSettings() => [];
+
+    /// <summary>Runs before the platform starts: a fixture's own servers (a proxy) start here.</summary>
+    protected virtual ValueTask BeforePlatformAsync() => ValueTask.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
         Telemetry = await OtlpReceiver.StartAsync([.. LodestarPlatform.Services.Select(s => s.Name)]);
+        await BeforePlatformAsync();
+        // Metric values follow new data within seconds rather than the minute a deployment uses.
+        var settings = new Dictionary<string, string>
+        {
+            ["Metrics__Values__RecomputeInterval"] = "00:00:01",
+            // The security suites send thousands of calls per workspace; the limit itself is tested on its own workspace.
+            ["Gateway__RateLimits__Default__PermitsPerSecond"] = "100000",
+            ["Gateway__RateLimits__Default__Burst"] = "100000",
+            // Telemetry as an operator would point it at a collector, exported every second rather than every minute.
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "500",
+        };
+        foreach (var (name, value) in MoreSettings()) settings[name] = value;
         var options = new PlatformOptions
         {
             DataRoot = _folder,
-            Infrastructure = new LocalInfrastructureOptions { DataRoot = Path.Combine(_folder, "infrastructure"), Postgres = false },
+            Infrastructure = new LocalInfrastructureOptions { DataRoot = Path.Combine(_folder, "infrastructure"), Postgres = ServicesOnPostgres },
+            ServicesOnPostgres = ServicesOnPostgres,
             Ports = service => _ports[service],
-            // Metric values follow new data within seconds rather than the minute a deployment uses.
-            Settings = new Dictionary<string, string>
-            {
-                ["Metrics__Values__RecomputeInterval"] = "00:00:01",
-                // The security suites send thousands of calls per workspace; the limit itself is tested on its own workspace.
-                ["Gateway__RateLimits__Default__PermitsPerSecond"] = "100000",
-                ["Gateway__RateLimits__Default__Burst"] = "100000",
-                // Telemetry as an operator would point it at a collector, exported every second rather than every minute.
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint.ToString().TrimEnd('/'),
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-                ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
-                ["OTEL_BLRP_SCHEDULE_DELAY"] = "500",
-            },
+            Settings = settings,
         };
         Platform = await LodestarPlatform.StartInfrastructureAsync(options, NullLogger.Instance, CancellationToken.None);
         await Platform.StartServicesAsync(CancellationToken.None);
@@ -89,11 +106,16 @@ public sealed class PlatformFixture : IAsyncLifetime
         return Guid.Parse(created.Name["workspaces/".Length..]);
     }
 
+    /// <summary>Runs once the platform has stopped: a fixture's own servers stop here.</summary>
+    protected virtual ValueTask AfterPlatformAsync() => ValueTask.CompletedTask;
+
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         Gateway?.Dispose();
         if (Platform is not null) await Platform.DisposeAsync();
         if (Telemetry is not null) await Telemetry.DisposeAsync();
+        await AfterPlatformAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

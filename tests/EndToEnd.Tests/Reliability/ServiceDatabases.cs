@@ -30,6 +30,18 @@ public sealed class ServiceDatabases(PostgresServer postgres)
         return names;
     }
 
+    /// <summary>Ids of the rows of <paramref name="table"/> in <paramref name="workspace"/>.</summary>
+    public async Task<HashSet<Guid>> IdsAsync(string service, string table, Guid workspace)
+    {
+        await using var connection = await OpenAsync(service);
+        await using var command = new NpgsqlCommand($"""select "Id" from "{table}" where "WorkspaceId" = @workspace""", connection);
+        command.Parameters.AddWithValue("workspace", workspace);
+        var ids = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken)) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
     public async Task<List<OutboxRow>> OutboxAsync(string service, Guid workspace)
     {
         await using var connection = await OpenAsync(service);

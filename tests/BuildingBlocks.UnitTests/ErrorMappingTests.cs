@@ -103,4 +103,16 @@ public sealed class ErrorMappingTests
         Assert.Equal((int)Code.Cancelled, ErrorMappingInterceptor.ToStatus(new OperationCanceledException(), callCancelled: true).Code);
         Assert.Equal((int)Code.Internal, ErrorMappingInterceptor.ToStatus(new OperationCanceledException(), callCancelled: false).Code);
     }
+
+    [Fact]
+    public void A_transient_database_failure_even_wrapped_by_ef_core_is_unavailable_and_any_other_is_internal()
+    {
+        var wrapped = new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
+            new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", new FakeDbException(transient: true)));
+
+        Assert.Equal((int)Code.Unavailable, ErrorMappingInterceptor.ToStatus(new FakeDbException(transient: true)).Code);
+        Assert.Equal((int)Code.Unavailable, ErrorMappingInterceptor.ToStatus(wrapped).Code);
+        Assert.Equal("ERROR_REASON_DEPENDENCY_UNAVAILABLE", ErrorMappingInterceptor.ToStatus(wrapped).GetDetail<ErrorInfo>()!.Reason);
+        Assert.Equal((int)Code.Internal, ErrorMappingInterceptor.ToStatus(new FakeDbException(transient: false)).Code);
+    }
 }

@@ -9,7 +9,7 @@ public sealed class LocalInfrastructureOptions
     /// <summary>Delete <see cref="DataRoot"/> when disposed (tests); keep it for the app host.</summary>
     public bool DeleteDataOnDispose { get; set; } = true;
 
-    /// <summary>Trade durability for speed (PostgreSQL fsync off): for tests only.</summary>
+    /// <summary>Trade durability for speed (PostgreSQL fsync off: commits survive a killed server, not a lost machine): for tests only.</summary>
     public bool Ephemeral { get; set; } = true;
 
     /// <summary>Fixed ports keep a server's identity (RabbitMQ's node name) across runs; 0 picks a free port.</summary>

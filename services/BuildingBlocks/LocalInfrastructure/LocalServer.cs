@@ -42,7 +42,7 @@ public abstract class LocalServer(string name, int port, IServerRuntime runtime)
         throw new TimeoutException($"{Name} did not answer on port {Port} within {StartTimeout.TotalSeconds:0} s: {last?.Message}\n{Runtime.LogTail()}");
     }
 
-    public Task StopAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task StopAsync(CancellationToken cancellationToken = default) =>
         Runtime.StopAsync(TimeSpan.FromSeconds(20), cancellationToken);
 
     /// <summary>Succeeds once the server accepts real protocol requests, not merely TCP connections.</summary>

@@ -2,12 +2,15 @@ using System.Runtime.InteropServices;
 
 namespace Lodestar.LocalInfrastructure;
 
-/// <summary>SIGTERM for graceful stops; .NET's Process.Kill only sends SIGKILL.</summary>
+/// <summary>SIGTERM and SIGINT for graceful stops; .NET's Process.Kill only sends SIGKILL.</summary>
 internal static partial class PosixSignals
 {
+    private const int SigInt = 2;
     private const int SigTerm = 15;
 
     public static bool Terminate(int processId) => OperatingSystem.IsWindows() ? false : Kill(processId, SigTerm) == 0;
+
+    public static bool Interrupt(int processId) => OperatingSystem.IsWindows() ? false : Kill(processId, SigInt) == 0;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -114,9 +114,22 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                     new RetryInfo { RetryDelay = Duration.FromTimeSpan(exhausted.RetryAfter) });
             case OperationCanceledException when callCancelled:
                 return Build(Code.Cancelled, "The call was cancelled.", null);
+            case not null when IsTransientDatabaseFailure(exception):
+                return Build(Code.Unavailable, "The database does not answer; retry shortly.", "ERROR_REASON_DEPENDENCY_UNAVAILABLE");
             default:
                 return Build(Code.Internal, $"An unexpected error occurred. Quote trace id {TraceId()} when reporting it.", "ERROR_REASON_INTERNAL");
         }
+    }
+
+    /// <summary>
+    /// A database that is restarting, refusing connections or unreachable: the provider marks its exception transient, and
+    /// EF Core may wrap it (DbUpdateException, InvalidOperationException). Retrying later succeeds, so it is UNAVAILABLE.
+    /// </summary>
+    private static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+            if (current is System.Data.Common.DbException { IsTransient: true }) return true;
+        return false;
     }
 
     /// <summary>A status with an ErrorInfo (reason, domain), the given details and a RequestInfo with the trace id.</summary>

@@ -1,0 +1,9 @@
+namespace EndToEnd.Tests.Reliability;
+
+/// <summary>Where a fault test is when a call starts.</summary>
+public enum FaultPhase
+{
+    Before,
+    During,
+    After,
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Lodestar.AppHost.Seeding;
+using Lodestar.ServiceDefaults;
+using Backlog = Lodestar.Backlog.V1;
+using Strategy = Lodestar.Strategy.V1;
+
+namespace EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// PostgreSQL stopped for 10 s and started again under steady reads and writes through the gateway: calls made while
+/// it is away end with UNAVAILABLE well inside their deadline, and the platform serves again on its own, without a
+/// process restart.
+/// </summary>
+[Collection(FaultPlatform.Name)]
+public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
+{
+    private const string Admin = "postgres-admin";
+    private const int Workers = 8;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Calls_fail_fast_with_unavailable_while_PostgreSQL_restarts_and_recover_on_their_own()
+    {
+        var workspace = await fixture.NewWorkspaceAsync(Admin);
+        var api = fixture.Clients(Admin, workspace);
+        var home = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Home" } }, cancellationToken: Cancel);
+        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = home.Name + "/backlogSettings" }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        var restartsBefore = fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount);
+
+        var load = new SteadyLoad(fixture.Invoker(Admin, workspace), home.Name, Deadline);
+        using var stopLoad = new CancellationTokenSource();
+        var workers = Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => load.RunAsync(stopLoad.Token)));
+        await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
+
+        var postgres = fixture.Platform.Infrastructure.Postgres!;
+        var clock = Stopwatch.StartNew();
+        load.Calls.Phase = FaultPhase.During;
+        TimeSpan stopped, started;
+        try
+        {
+            await postgres.StopAsync(Cancel);
+            stopped = clock.Elapsed;
+            await Task.Delay(Outage, Cancel);
+        }
+        finally
+        {
+            if (!postgres.IsRunning) await postgres.StartAsync(CancellationToken.None);
+            started = clock.Elapsed;
+            load.Calls.Phase = FaultPhase.After;
+        }
+        var startedAt = load.Calls.Now;
+        await Task.Delay(Settle, Cancel);
+        await stopLoad.CancelAsync();
+        await workers;
+
+        var outcomes = load.Calls.Outcomes.ToList();
+        var firstSuccess = outcomes.Where(o => o.Phase == FaultPhase.After && o.Status == StatusCode.OK).Min(o => o.StartedAt) - startedAt;
+        TestContext.Current.SendDiagnosticMessage(
+            $"PostgreSQL stop took {stopped.TotalSeconds:0.0} s, down until {started.TotalSeconds:0.0} s; first success {firstSuccess.TotalSeconds:0.0} s after start. {load.Calls.Summary()}");
+
+        Assert.Contains(outcomes, o => o.Phase == FaultPhase.During && o.Status == StatusCode.Unavailable);
+        var wrong = outcomes.Where(o => o.Status is not (StatusCode.OK or StatusCode.Unavailable)).ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} calls ended otherwise than OK or UNAVAILABLE: {load.Calls.Summary()}");
+        // Fail fast: nobody waits for the deadline to learn that the database is away.
+        Assert.All(outcomes.Where(o => o.Status == StatusCode.Unavailable), o => Assert.True(o.Elapsed < Deadline, $"{o.Rpc} took {o.Elapsed.TotalMilliseconds:0} ms to fail"));
+        // Recovered on their own: the last third of the settling time has no failure at all.
+        var tail = outcomes.Where(o => o.StartedAt > startedAt + Settle * 2 / 3).ToList();
+        Assert.NotEmpty(tail);
+        Assert.All(tail, o => Assert.True(o.Status == StatusCode.OK, $"{o.Rpc} still fails {(o.StartedAt - startedAt).TotalSeconds:0.0} s after PostgreSQL started: {o.Status} {o.Detail}"));
+        Assert.Equal(restartsBefore, fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount));
+
+        var goals = await fixture.Databases.CountAsync(LodestarResources.Strategy, "goals", workspace);
+        Assert.InRange(goals, load.GoalsCreated, load.GoalsAttempted);
+    }
+}

@@ -17,8 +17,8 @@ public sealed class CallRecorder
     /// <summary>Time since the recorder was made, the clock <see cref="CallOutcome.StartedAt"/> is read on.</summary>
     public TimeSpan Now => _clock.Elapsed;
 
-    /// <summary>Runs <paramref name="call"/> and records how it ended; true when it succeeded.</summary>
-    public async Task<bool> CallAsync(string rpc, Func<Task> call)
+    /// <summary>Runs <paramref name="call"/> and records how it ended, which it returns.</summary>
+    public async Task<StatusCode> CallAsync(string rpc, Func<Task> call)
     {
         var phase = Phase;
         var started = _clock.Elapsed;
@@ -26,12 +26,12 @@ public sealed class CallRecorder
         {
             await call();
             Outcomes.Enqueue(new CallOutcome(rpc, phase, StatusCode.OK, _clock.Elapsed - started, started, ""));
-            return true;
+            return StatusCode.OK;
         }
         catch (RpcException ex)
         {
             Outcomes.Enqueue(new CallOutcome(rpc, phase, ex.StatusCode, _clock.Elapsed - started, started, ex.Status.Detail));
-            return false;
+            return ex.StatusCode;
         }
     }
 

@@ -9,8 +9,8 @@ namespace EndToEnd.Tests.Reliability;
 /// </summary>
 public sealed class FaultPlatformFixture : PlatformFixture
 {
-    public const int PermitsPerSecond = 500;
-    public const int Burst = 1_000;
+    public const int PermitsPerSecond = 200;
+    public const int Burst = 400;
     public static readonly TimeSpan GatewayUnaryLimit = TimeSpan.FromSeconds(10);
 
     public ChaosProxy DiscoveryLink { get; private set; } = null!;

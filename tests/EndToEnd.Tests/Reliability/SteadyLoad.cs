@@ -42,12 +42,12 @@ public sealed class SteadyLoad(CallInvoker gateway, string product, TimeSpan dea
                     {
                         Goal = new Strategy.Goal { Product = product, Title = $"Goal {Guid.NewGuid():N}", PeriodStart = today.ToProto(), PeriodEnd = today.AddDays(90).ToProto() },
                     }, deadline: Due()));
-                    if (created) Interlocked.Increment(ref _goalsCreated);
+                    if (created == StatusCode.OK) Interlocked.Increment(ref _goalsCreated);
                     break;
             }
             try
             {
-                await Task.Delay(50, stop);
+                await Task.Delay(80, stop);
             }
             catch (OperationCanceledException)
             {

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Grpc.Core;
+using Lodestar.AppHost.Seeding;
+using Lodestar.ServiceDefaults;
+using Backlog = Lodestar.Backlog.V1;
+using Discovery = Lodestar.Discovery.V1;
+using Metrics = Lodestar.Metrics.V1;
+using Strategy = Lodestar.Strategy.V1;
+
+namespace EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// A bounded soak: mixed traffic (reads, writes, ingestion) through the gateway at a steady rate for
+/// LODESTAR_SOAK_SECONDS (60 s in CI; scripts/soak runs 300 s): no call fails, every ingested event is stored, and
+/// each process's resident memory is flat once warmed up (the last third of the run against the middle third).
+/// </summary>
+[Collection(FaultPlatform.Name)]
+public sealed class SoakTests(FaultPlatformFixture fixture)
+{
+    private const string Admin = "soak-admin";
+    private const int RatePerSecond = 100;
+    private const int Workers = 10;
+    // Flat: what a process holds in the last third is within 15% (and 24 MB) of what it held in the middle third.
+    private const double GrowthAllowed = 1.15;
+    private const double GrowthFloorMegabytes = 24;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Steady_mixed_traffic_runs_without_an_error_and_memory_stays_flat_after_warm_up()
+    {
+        var duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LODESTAR_SOAK_SECONDS") ?? "60", CultureInfo.InvariantCulture));
+        var workspace = await fixture.NewWorkspaceAsync(Admin);
+        var api = fixture.Clients(Admin, workspace);
+        var product = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Soak" } }, cancellationToken: Cancel);
+        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = product.Name + "/backlogSettings" }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        await DemoWorkspace.WhenKnownAsync(() => api.Personas.ListPersonasAsync(new Discovery.ListPersonasRequest { Product = product.Name }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await DemoWorkspace.WhenKnownAsync(() => api.Activity.GetActivityAsync(new Metrics.GetActivityRequest { Product = product.Name, StartDate = today.ToProto(), EndDate = today.ToProto() }, cancellationToken: Cancel).ResponseAsync, Cancel);
+
+        var traffic = new SoakTraffic(fixture.Invoker(Admin, workspace), product.Name);
+        var memory = new MemorySampler(fixture.Platform.Processes);
+        using var stop = new CancellationTokenSource(duration);
+        var sampling = memory.RunAsync(TimeSpan.FromSeconds(2), stop.Token);
+        // Each worker ticks at its share of the rate; a slow call delays its worker's next tick instead of piling calls up.
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(async worker =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Workers / (double)RatePerSecond));
+            for (var operation = worker; await TickAsync(timer, stop.Token); operation += Workers) await traffic.RunAsync(operation);
+        }));
+        await sampling;
+
+        var outcomes = traffic.Calls.Outcomes.ToList();
+        TestContext.Current.SendDiagnosticMessage(Report(outcomes, memory, duration));
+        var failed = outcomes.Where(o => o.Status != StatusCode.OK).ToList();
+        Assert.True(failed.Count == 0, $"{failed.Count} of {outcomes.Count} calls failed: {traffic.Calls.Summary()}");
+        Assert.True(outcomes.Count >= RatePerSecond * duration.TotalSeconds * 0.8, $"only {outcomes.Count} calls in {duration.TotalSeconds:0} s");
+        Assert.Equal(traffic.EventsSent, await fixture.Databases.CountAsync(LodestarResources.Metrics, "events", workspace));
+        foreach (var process in memory.Samples.Keys)
+        {
+            var (middle, last) = (memory.Mean(process, duration / 3, duration * 2 / 3), memory.Mean(process, duration * 2 / 3, duration + TimeSpan.FromSeconds(5)));
+            Assert.True(last <= Math.Max(middle * GrowthAllowed, middle + GrowthFloorMegabytes), $"{process} grew from {middle:0} MB to {last:0} MB after warm-up");
+        }
+    }
+
+    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stop)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The figures docs/reliability.md records: calls and latency per RPC, memory per process by thirds.</summary>
+    private static string Report(List<CallOutcome> outcomes, MemorySampler memory, TimeSpan duration)
+    {
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"soak {duration.TotalSeconds:0} s: {outcomes.Count} calls ({outcomes.Count / duration.TotalSeconds:0.0}/s), {outcomes.Count(o => o.Status != StatusCode.OK)} failed");
+        report.AppendLine("| RPC | calls | p50 ms | p99 ms | max ms |");
+        foreach (var rpc in outcomes.GroupBy(o => o.Rpc).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ms = rpc.Select(o => o.Elapsed.TotalMilliseconds).Order().ToList();
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {rpc.Key} | {ms.Count} | {ms[ms.Count / 2]:0.0} | {ms[(int)(ms.Count * 0.99)]:0.0} | {ms[^1]:0.0} |");
+        }
+        report.AppendLine("| process | RSS first third MB | middle third MB | last third MB |");
+        foreach (var process in memory.Samples.Keys.Order(StringComparer.Ordinal))
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {process} | {memory.Mean(process, TimeSpan.Zero, duration / 3):0} | {memory.Mean(process, duration / 3, duration * 2 / 3):0} | {memory.Mean(process, duration * 2 / 3, duration + TimeSpan.FromSeconds(5)):0} |");
+        return report.ToString();
+    }
+}

@@ -33,7 +33,7 @@ public static class PersistenceExtensions
     public static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DatabaseSettings settings)
     {
         _ = settings.Provider == DatabaseProvider.Postgres
-            ? options.UseNpgsql(settings.ConnectionString)
+            ? options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new StaleConnectionRetryStrategy(dependencies)))
             : options.UseSqlite(settings.ConnectionString);
         options.AddInterceptors(services.GetServices<IInterceptor>());
     }

@@ -139,6 +139,8 @@ public static class ServiceDefaultsExtensions
         options.ConnectTimeout = 2000;
         options.SyncTimeout = 2000;
         options.AsyncTimeout = 2000;
+        // Back within 2 s of Redis returning: the default backoff grows to 10 s between attempts during an outage.
+        options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 500, maxDeltaBackOffMilliseconds: 2000);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         builder.Services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), LodestarResources.Redis, tags: ["ready"]);
         return builder;

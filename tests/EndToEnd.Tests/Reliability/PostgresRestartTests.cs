@@ -3,6 +3,8 @@ using Grpc.Core;
 using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using Backlog = Lodestar.Backlog.V1;
+using Discovery = Lodestar.Discovery.V1;
+using Metrics = Lodestar.Metrics.V1;
 using Strategy = Lodestar.Strategy.V1;
 
 namespace EndToEnd.Tests.Reliability;
@@ -10,7 +12,7 @@ namespace EndToEnd.Tests.Reliability;
 /// <summary>
 /// PostgreSQL stopped for 10 s and started again under steady reads and writes through the gateway: calls made while
 /// it is away end with UNAVAILABLE well inside their deadline, and the platform serves again on its own, without a
-/// process restart.
+/// process restart: the first call to a process whose pooled connections all died with the restart included.
 /// </summary>
 [Collection(FaultPlatform.Name)]
 public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
@@ -30,6 +32,9 @@ public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
         var api = fixture.Clients(Admin, workspace);
         var home = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Home" } }, cancellationToken: Cancel);
         await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = home.Name + "/backlogSettings" }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        await DemoWorkspace.WhenKnownAsync(() => api.Personas.ListPersonasAsync(new Discovery.ListPersonasRequest { Product = home.Name }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await DemoWorkspace.WhenKnownAsync(() => api.Activity.GetActivityAsync(new Metrics.GetActivityRequest { Product = home.Name, StartDate = today.ToProto(), EndDate = today.ToProto() }, cancellationToken: Cancel).ResponseAsync, Cancel);
         var restartsBefore = fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount);
 
         var load = new SteadyLoad(fixture.Invoker(Admin, workspace), home.Name, Deadline);
@@ -54,6 +59,7 @@ public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
             load.Calls.Phase = FaultPhase.After;
         }
         var startedAt = load.Calls.Now;
+        await AssertFirstCallsServedAsync(api, home.Name);
         await Task.Delay(Settle, Cancel);
         await stopLoad.CancelAsync();
         await workers;
@@ -76,5 +82,17 @@ public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
 
         var goals = await fixture.Databases.CountAsync(LodestarResources.Strategy, "goals", workspace);
         Assert.InRange(goals, load.GoalsCreated, load.GoalsAttempted);
+    }
+
+    /// <summary>
+    /// The first call to each process the load left idle (discovery, metrics, the gateway's own database) succeeds at its
+    /// first attempt once PostgreSQL is back, although every connection those processes pooled died with the restart.
+    /// </summary>
+    private async Task AssertFirstCallsServedAsync(LodestarClients api, string product)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await api.Personas.ListPersonasAsync(new Discovery.ListPersonasRequest { Product = product }, deadline: DateTime.UtcNow + Deadline);
+        await api.Activity.GetActivityAsync(new Metrics.GetActivityRequest { Product = product, StartDate = today.ToProto(), EndDate = today.ToProto() }, deadline: DateTime.UtcNow + Deadline);
+        await fixture.NewWorkspaceAsync(Admin);
     }
 }

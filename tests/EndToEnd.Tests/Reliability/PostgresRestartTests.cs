@@ -65,7 +65,7 @@ public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
         await workers;
 
         var outcomes = load.Calls.Outcomes.ToList();
-        var firstSuccess = outcomes.Where(o => o.Phase == FaultPhase.After && o.Status == StatusCode.OK).Min(o => o.StartedAt) - startedAt;
+        var firstSuccess = outcomes.Where(o => o.Phase == FaultPhase.After && o.Status == StatusCode.OK).Select(o => o.StartedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min() - startedAt;
         TestContext.Current.SendDiagnosticMessage(
             $"PostgreSQL stop took {stopped.TotalSeconds:0.0} s, down until {started.TotalSeconds:0.0} s; first success {firstSuccess.TotalSeconds:0.0} s after start. {load.Calls.Summary()}");
 

@@ -7,8 +7,8 @@ namespace Lodestar.Persistence;
 /// <summary>
 /// Retries a query or a SaveChanges at once, up to twice, when PostgreSQL reports a transient failure: after a restart of
 /// the database every pooled connection is dead, and Npgsql only learns it (and clears the pool) when one is used, so
-/// without this the first calls after the database is back would fail. A down database still fails within
-/// milliseconds (UNAVAILABLE). Work inside a transaction the code began itself is not retried: it runs as written, and
+/// without this the first calls after the database is back would fail. A down database still fails in well under
+/// a second (UNAVAILABLE): the retries refuse as fast as the first attempt. Work inside a transaction the code began itself is not retried: it runs as written, and
 /// the failure reaches the caller, whose transaction rolled back.
 /// </summary>
 public sealed class StaleConnectionRetryStrategy(ExecutionStrategyDependencies dependencies)

@@ -26,9 +26,7 @@ public sealed class BrokerOutageTests(FaultPlatformFixture fixture)
     [Fact]
     public async Task Every_effect_of_5000_changes_exists_exactly_once_after_a_30_second_broker_outage()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Admin);
-        var api = fixture.Clients(Admin, workspace);
-        var home = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Home" } }, cancellationToken: Cancel);
+        var (workspace, api, home) = await fixture.NewProductAsync(Admin, "Home");
         var items = await DoneItemsAsync(api, home.Name);
 
         var changes = new List<Func<Task>>();
@@ -91,7 +89,6 @@ public sealed class BrokerOutageTests(FaultPlatformFixture fixture)
     /// <summary>Items of the product moved up to Done before the burst, so that shipping each is one change.</summary>
     private static async Task<List<Backlog.BacklogItem>> DoneItemsAsync(LodestarClients api, string product)
     {
-        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = product + "/backlogSettings" }, cancellationToken: Cancel).ResponseAsync, Cancel);
         var items = new System.Collections.Concurrent.ConcurrentBag<Backlog.BacklogItem>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Shipments), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Cancel }, async (i, _) =>
         {

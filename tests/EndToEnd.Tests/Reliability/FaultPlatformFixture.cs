@@ -1,4 +1,9 @@
+using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
+using Backlog = Lodestar.Backlog.V1;
+using Discovery = Lodestar.Discovery.V1;
+using Metrics = Lodestar.Metrics.V1;
+using Strategy = Lodestar.Strategy.V1;
 
 namespace EndToEnd.Tests.Reliability;
 
@@ -33,6 +38,23 @@ public sealed class FaultPlatformFixture : PlatformFixture
         new("Gateway__RateLimits__Default__PermitsPerSecond", PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Gateway__RateLimits__Default__Burst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>
+    /// A new workspace with one product, returned once backlog, discovery and metrics hold their copy of it (its
+    /// ProductChanged event reached them), so that a fault injected next meets a settled workspace.
+    /// </summary>
+    public async Task<FaultWorkspace> NewProductAsync(string admin, string displayName)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var workspace = await NewWorkspaceAsync(admin);
+        var api = Clients(admin, workspace);
+        var product = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = displayName } }, cancellationToken: cancel);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToProto();
+        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = product.Name + "/backlogSettings" }, cancellationToken: cancel).ResponseAsync, cancel);
+        await DemoWorkspace.WhenKnownAsync(() => api.Personas.ListPersonasAsync(new Discovery.ListPersonasRequest { Product = product.Name }, cancellationToken: cancel).ResponseAsync, cancel);
+        await DemoWorkspace.WhenKnownAsync(() => api.Activity.GetActivityAsync(new Metrics.GetActivityRequest { Product = product.Name, StartDate = today, EndDate = today }, cancellationToken: cancel).ResponseAsync, cancel);
+        return new FaultWorkspace(workspace, api, product);
+    }
 
     protected override async ValueTask AfterPlatformAsync()
     {

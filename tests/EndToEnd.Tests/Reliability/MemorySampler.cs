@@ -17,19 +17,7 @@ public sealed class MemorySampler(IReadOnlyList<SupervisedProcess> processes)
             foreach (var process in processes)
                 if (process.ProcessId is { } pid && ResidentMegabytes(pid) is { } rss) Samples[process.Name].Add((clock.Elapsed, rss));
         }
-        while (await Next(timer, stop));
-    }
-
-    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken stop)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stop);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await Ticks.NextAsync(timer, stop));
     }
 
     /// <summary>Mean resident memory of <paramref name="process"/> over samples taken in [from, to).</summary>

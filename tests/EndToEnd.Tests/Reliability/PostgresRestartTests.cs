@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Grpc.Core;
 using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
-using Backlog = Lodestar.Backlog.V1;
 using Discovery = Lodestar.Discovery.V1;
 using Metrics = Lodestar.Metrics.V1;
 using Strategy = Lodestar.Strategy.V1;
@@ -28,13 +27,7 @@ public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
     [Fact]
     public async Task Calls_fail_fast_with_unavailable_while_PostgreSQL_restarts_and_recover_on_their_own()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Admin);
-        var api = fixture.Clients(Admin, workspace);
-        var home = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Home" } }, cancellationToken: Cancel);
-        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = home.Name + "/backlogSettings" }, cancellationToken: Cancel).ResponseAsync, Cancel);
-        await DemoWorkspace.WhenKnownAsync(() => api.Personas.ListPersonasAsync(new Discovery.ListPersonasRequest { Product = home.Name }, cancellationToken: Cancel).ResponseAsync, Cancel);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await DemoWorkspace.WhenKnownAsync(() => api.Activity.GetActivityAsync(new Metrics.GetActivityRequest { Product = home.Name, StartDate = today.ToProto(), EndDate = today.ToProto() }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        var (workspace, api, home) = await fixture.NewProductAsync(Admin, "Home");
         var restartsBefore = fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount);
 
         var load = new SteadyLoad(fixture.Invoker(Admin, workspace), home.Name, Deadline);

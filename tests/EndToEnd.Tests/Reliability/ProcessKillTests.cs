@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Grpc.Core;
-using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
-using Backlog = Lodestar.Backlog.V1;
-using Strategy = Lodestar.Strategy.V1;
 
 namespace EndToEnd.Tests.Reliability;
 
@@ -25,10 +22,7 @@ public sealed class ProcessKillTests(FaultPlatformFixture fixture)
     [Fact]
     public async Task Killing_services_mid_write_leaves_no_partial_record_and_no_lost_or_doubled_event()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Admin);
-        var api = fixture.Clients(Admin, workspace);
-        var home = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Home" } }, cancellationToken: Cancel);
-        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = home.Name + "/backlogSettings" }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        var (workspace, api, home) = await fixture.NewProductAsync(Admin, "Home");
 
         var burst = new WriteBurst(api, home.Name);
         var writes = new List<Func<Task>>();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using StackExchange.Redis;
 using Metrics = Lodestar.Metrics.V1;
@@ -30,15 +29,11 @@ public sealed class RedisOutageTests(FaultPlatformFixture fixture)
     [Fact]
     public async Task No_acknowledged_event_is_lost_and_aggregates_are_rebuilt_exactly_after_Redis_is_flushed_and_restarted()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Admin);
-        var api = fixture.Clients(Admin, workspace);
-        var product = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Tracked" } }, cancellationToken: Cancel);
+        var (workspace, api, product) = await fixture.NewProductAsync(Admin, "Tracked");
         // Read once: a run that crosses midnight still asks about the days its events were sent for.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var activity = new Metrics.GetActivityRequest { Product = product.Name, StartDate = today.AddDays(1 - Days).ToProto(), EndDate = today.ToProto() };
-        await DemoWorkspace.WhenKnownAsync(() => api.Activity.GetActivityAsync(activity, cancellationToken: Cancel).ResponseAsync, Cancel);
-        var limited = await fixture.NewWorkspaceAsync(Admin);
-        var limitedProduct = await fixture.Clients(Admin, limited).Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Limited" } }, cancellationToken: Cancel);
+        var limited = await fixture.NewProductAsync(Admin, "Limited");
 
         var events = SentEvents(today);
         var batches = events.Chunk(BatchSize).ToList();
@@ -53,7 +48,7 @@ public sealed class RedisOutageTests(FaultPlatformFixture fixture)
         try
         {
             await SendAsync(ingest, product.Name, batches[4..12], calls);
-            await AssertLimitedFromMemoryAsync(fixture.Invoker(Admin, limited), limitedProduct.Name);
+            await AssertLimitedFromMemoryAsync(fixture.Invoker(Admin, limited.Id), limited.Product.Name);
         }
         finally
         {

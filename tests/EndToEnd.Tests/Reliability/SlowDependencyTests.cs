@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Grpc.Core;
-using Lodestar.AppHost.Seeding;
 using Discovery = Lodestar.Discovery.V1;
 using Strategy = Lodestar.Strategy.V1;
 
@@ -23,11 +22,8 @@ public sealed class SlowDependencyTests(FaultPlatformFixture fixture)
     [Fact]
     public async Task Deadlines_hold_and_other_services_stay_responsive_while_a_dependency_is_slow_or_silent_and_it_recovers_after()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Admin);
-        var api = fixture.Clients(Admin, workspace);
-        var product = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Slow" } }, cancellationToken: Cancel);
+        var (workspace, _, product) = await fixture.NewProductAsync(Admin, "Slow");
         var list = new Discovery.ListPersonasRequest { Product = product.Name };
-        await DemoWorkspace.WhenKnownAsync(() => api.Personas.ListPersonasAsync(list, cancellationToken: Cancel).ResponseAsync, Cancel);
         var invoker = fixture.Invoker(Admin, workspace);
         var personas = new Discovery.PersonaService.PersonaServiceClient(invoker);
         var products = new Strategy.ProductService.ProductServiceClient(invoker);

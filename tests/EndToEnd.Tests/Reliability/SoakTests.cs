@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Grpc.Core;
-using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
-using Backlog = Lodestar.Backlog.V1;
-using Discovery = Lodestar.Discovery.V1;
-using Metrics = Lodestar.Metrics.V1;
-using Strategy = Lodestar.Strategy.V1;
 
 namespace EndToEnd.Tests.Reliability;
 
@@ -25,19 +20,11 @@ public sealed class SoakTests(FaultPlatformFixture fixture)
     private const double GrowthAllowed = 1.15;
     private const double GrowthFloorMegabytes = 24;
 
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Steady_mixed_traffic_runs_without_an_error_and_memory_stays_flat_after_warm_up()
     {
         var duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LODESTAR_SOAK_SECONDS") ?? "60", CultureInfo.InvariantCulture));
-        var workspace = await fixture.NewWorkspaceAsync(Admin);
-        var api = fixture.Clients(Admin, workspace);
-        var product = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = "Soak" } }, cancellationToken: Cancel);
-        await DemoWorkspace.WhenKnownAsync(() => api.Prioritization.GetBacklogSettingsAsync(new Backlog.GetBacklogSettingsRequest { Name = product.Name + "/backlogSettings" }, cancellationToken: Cancel).ResponseAsync, Cancel);
-        await DemoWorkspace.WhenKnownAsync(() => api.Personas.ListPersonasAsync(new Discovery.ListPersonasRequest { Product = product.Name }, cancellationToken: Cancel).ResponseAsync, Cancel);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await DemoWorkspace.WhenKnownAsync(() => api.Activity.GetActivityAsync(new Metrics.GetActivityRequest { Product = product.Name, StartDate = today.ToProto(), EndDate = today.ToProto() }, cancellationToken: Cancel).ResponseAsync, Cancel);
+        var (workspace, _, product) = await fixture.NewProductAsync(Admin, "Soak");
 
         var traffic = new SoakTraffic(fixture.Invoker(Admin, workspace), product.Name);
         var memory = new MemorySampler(fixture.Platform.Processes);
@@ -47,7 +34,7 @@ public sealed class SoakTests(FaultPlatformFixture fixture)
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(async worker =>
         {
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Workers / (double)RatePerSecond));
-            for (var operation = worker; await TickAsync(timer, stop.Token); operation += Workers) await traffic.RunAsync(operation);
+            for (var operation = worker; await Ticks.NextAsync(timer, stop.Token); operation += Workers) await traffic.RunAsync(operation);
         }));
         await sampling;
 
@@ -61,18 +48,6 @@ public sealed class SoakTests(FaultPlatformFixture fixture)
         {
             var (middle, last) = (memory.Mean(process, duration / 3, duration * 2 / 3), memory.Mean(process, duration * 2 / 3, duration + TimeSpan.FromSeconds(5)));
             Assert.True(last <= Math.Max(middle * GrowthAllowed, middle + GrowthFloorMegabytes), $"{process} grew from {middle:0} MB to {last:0} MB after warm-up");
-        }
-    }
-
-    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stop)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stop);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -114,7 +114,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                     new RetryInfo { RetryDelay = Duration.FromTimeSpan(exhausted.RetryAfter) });
             case OperationCanceledException when callCancelled:
                 return Build(Code.Cancelled, "The call was cancelled.", null);
-            case not null when IsTransientDatabaseFailure(exception):
+            case Exception when IsTransientDatabaseFailure(exception):
                 return Build(Code.Unavailable, "The database does not answer; retry shortly.", "ERROR_REASON_DEPENDENCY_UNAVAILABLE");
             default:
                 return Build(Code.Internal, $"An unexpected error occurred. Quote trace id {TraceId()} when reporting it.", "ERROR_REASON_INTERNAL");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Lodestar.AppHost.Seeding;
+using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.ServiceDefaults;
 using Backlog = Lodestar.Backlog.V1;
 using Strategy = Lodestar.Strategy.V1;
@@ -66,7 +67,7 @@ public sealed class BrokerOutageTests(FaultPlatformFixture fixture)
         }
         TestContext.Current.SendDiagnosticMessage($"broker stopped for {outage.Elapsed.TotalSeconds:0.0} s; {done} changes accepted");
 
-        await EventLedger.AllAppliedOnceAsync(fixture.Databases, workspace, TimeSpan.FromMinutes(3), "ProductChanged", "GoalChanged", "BacklogItemShipped");
+        await EventLedger.AllAppliedOnceAsync(fixture.Databases, workspace, TimeSpan.FromMinutes(3), nameof(ProductChanged), nameof(GoalChanged), nameof(BacklogItemShipped));
         await AssertEffectsAsync(workspace);
         // Redelivery settles: the same figures a while later.
         await Task.Delay(TimeSpan.FromSeconds(5), Cancel);

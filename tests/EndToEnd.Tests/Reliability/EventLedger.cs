@@ -1,3 +1,4 @@
+using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.ServiceDefaults;
 
 namespace EndToEnd.Tests.Reliability;
@@ -11,9 +12,9 @@ public static class EventLedger
 {
     private static readonly Dictionary<string, (string Producer, string[] Consumers)> Routes = new()
     {
-        ["ProductChanged"] = (LodestarResources.Strategy, [LodestarResources.Backlog, LodestarResources.Discovery, LodestarResources.Metrics]),
-        ["GoalChanged"] = (LodestarResources.Strategy, [LodestarResources.Backlog, LodestarResources.Discovery]),
-        ["BacklogItemShipped"] = (LodestarResources.Backlog, [LodestarResources.Metrics, LodestarResources.Strategy]),
+        [nameof(ProductChanged)] = (LodestarResources.Strategy, [LodestarResources.Backlog, LodestarResources.Discovery, LodestarResources.Metrics]),
+        [nameof(GoalChanged)] = (LodestarResources.Strategy, [LodestarResources.Backlog, LodestarResources.Discovery]),
+        [nameof(BacklogItemShipped)] = (LodestarResources.Backlog, [LodestarResources.Metrics, LodestarResources.Strategy]),
     };
 
     /// <summary>

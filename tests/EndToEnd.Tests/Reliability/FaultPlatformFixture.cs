@@ -18,9 +18,11 @@ public sealed class FaultPlatformFixture : PlatformFixture
     public const int Burst = 400;
     public static readonly TimeSpan GatewayUnaryLimit = TimeSpan.FromSeconds(10);
 
+    private ServiceDatabases? _databases;
+
     public ChaosProxy DiscoveryLink { get; private set; } = null!;
 
-    public ServiceDatabases Databases => new(Platform.Infrastructure.Postgres!);
+    public ServiceDatabases Databases => _databases ??= new(Platform.Infrastructure.Postgres!);
 
     protected override bool ServicesOnPostgres => true;
 

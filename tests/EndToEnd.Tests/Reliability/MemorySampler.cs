@@ -20,8 +20,11 @@ public sealed class MemorySampler(IReadOnlyList<SupervisedProcess> processes)
         while (await Ticks.NextAsync(timer, stop));
     }
 
-    /// <summary>Mean resident memory of <paramref name="process"/> over samples taken in [from, to).</summary>
-    public double Mean(string process, TimeSpan from, TimeSpan to) =>
+    /// <summary>Mean resident memory of <paramref name="process"/> in the first, middle and last third of a run of <paramref name="duration"/>.</summary>
+    public (double First, double Middle, double Last) Thirds(string process, TimeSpan duration) =>
+        (Mean(process, TimeSpan.Zero, duration / 3), Mean(process, duration / 3, duration * 2 / 3), Mean(process, duration * 2 / 3, TimeSpan.MaxValue));
+
+    private double Mean(string process, TimeSpan from, TimeSpan to) =>
         Samples[process].Where(s => s.At >= from && s.At < to).Select(s => s.Megabytes).DefaultIfEmpty(0).Average();
 
     private static double? ResidentMegabytes(int pid)

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Lodestar.Contracts.IntegrationEvents;
 using Grpc.Core;
 using Lodestar.ServiceDefaults;
 
@@ -52,7 +52,7 @@ public sealed class ProcessKillTests(FaultPlatformFixture fixture)
         Assert.True(lostItems.Count == 0, $"{lostItems.Count} of {burst.Items.Count} acknowledged items are not stored ({items.Count} stored): {string.Join(", ", lostItems.Take(5))}; stored {string.Join(", ", items.Order().Take(5))}");
         Assert.InRange(items.Count, burst.Items.Count, Items);
 
-        await EventLedger.AllAppliedOnceAsync(fixture.Databases, workspace, Recovery, "ProductChanged");
+        await EventLedger.AllAppliedOnceAsync(fixture.Databases, workspace, Recovery, nameof(ProductChanged));
         var names = await fixture.Databases.ProductNamesAsync(LodestarResources.Strategy, workspace);
         foreach (var consumer in new[] { LodestarResources.Backlog, LodestarResources.Discovery, LodestarResources.Metrics })
             Assert.Equal(names.OrderBy(p => p.Key), (await fixture.Databases.ProductNamesAsync(consumer, workspace)).OrderBy(p => p.Key));
@@ -72,10 +72,10 @@ public sealed class ProcessKillTests(FaultPlatformFixture fixture)
         Assert.All(products.Values, name => Assert.Matches(@"^(Home|Product \d+( \(renamed\))?)$", name));
 
         var events = (await fixture.Databases.OutboxAsync(LodestarResources.Strategy, workspace))
-            .Where(row => row.Name == "ProductChanged")
-            .Select(row => JsonDocument.Parse(row.Payload).RootElement)
-            .GroupBy(payload => payload.GetProperty("productId").GetGuid())
-            .ToDictionary(g => g.Key, g => g.Select(payload => payload.GetProperty("name").GetString()).ToList());
+            .Where(row => row.Name == nameof(ProductChanged))
+            .Select(row => row.Read<ProductChanged>())
+            .GroupBy(change => change.ProductId)
+            .ToDictionary(g => g.Key, g => g.Select(change => change.Name).ToList());
         var silent = products.Where(p => !events.ContainsKey(p.Key)).Select(p => $"{p.Key} {p.Value}").ToList();
         Assert.True(silent.Count == 0, $"{silent.Count} of {products.Count} products have no event: {string.Join(", ", silent.Take(10))}");
         var orphans = events.Keys.Where(id => !products.ContainsKey(id)).ToList();

@@ -46,7 +46,7 @@ public sealed class SoakTests(FaultPlatformFixture fixture)
         Assert.Equal(traffic.EventsSent, await fixture.Databases.CountAsync(LodestarResources.Metrics, "events", workspace));
         foreach (var process in memory.Samples.Keys)
         {
-            var (middle, last) = (memory.Mean(process, duration / 3, duration * 2 / 3), memory.Mean(process, duration * 2 / 3, duration + TimeSpan.FromSeconds(5)));
+            var (_, middle, last) = memory.Thirds(process, duration);
             Assert.True(last <= Math.Max(middle * GrowthAllowed, middle + GrowthFloorMegabytes), $"{process} grew from {middle:0} MB to {last:0} MB after warm-up");
         }
     }
@@ -64,8 +64,10 @@ public sealed class SoakTests(FaultPlatformFixture fixture)
         }
         report.AppendLine("| process | RSS first third MB | middle third MB | last third MB |");
         foreach (var process in memory.Samples.Keys.Order(StringComparer.Ordinal))
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {process} | {memory.Mean(process, TimeSpan.Zero, duration / 3):0} | {memory.Mean(process, duration / 3, duration * 2 / 3):0} | {memory.Mean(process, duration * 2 / 3, duration + TimeSpan.FromSeconds(5)):0} |");
+        {
+            var (first, middle, last) = memory.Thirds(process, duration);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {process} | {first:0} | {middle:0} | {last:0} |");
+        }
         return report.ToString();
     }
 }

@@ -20,11 +20,14 @@ namespace Lodestar.Backlog.Benchmarks;
 
 /// <summary>
 /// Seeds one product with N RICE-scored items in the backlog service's database (SQLite, as a developer runs it), then
-/// times GetRankedBacklog(top) over gRPC against a LINQ OrderBy/Take over the same scores in this process.
+/// times GetRankedBacklog(top) over gRPC against a LINQ OrderBy/Take over the same scores in this process; then times
+/// creates that all land in one spot (equal scores) of that backlog against the same creates in a small backlog, whose
+/// keys outgrow their gap every few hundred creates and are re-spaced.
 /// </summary>
 public static class RankingBenchmark
 {
     private const int SeedBatch = 5_000;
+    public const int SmallBacklog = 100;
 
     public static async Task<RankingResult> RunAsync(HarnessOptions options)
     {
@@ -58,12 +61,33 @@ public static class RankingBenchmark
             var sameTop = (await OverGrpc()).SequenceEqual(await InProcess());
             var grpc = await Rounds.MeasureAsync("gRPC GetRankedBacklog", OverGrpc, options.Calls, options.Rounds);
             var linq = await Rounds.MeasureAsync("in-process LINQ sort", InProcess, options.Calls, options.Rounds);
-            return new RankingResult(options, grpc, linq, seeding.Elapsed, sameTop);
+
+            var smallProduct = Guid.NewGuid();
+            await SeedAsync(host, workspace, smallProduct, SmallBacklog);
+            var items = new V1.BacklogItemService.BacklogItemServiceClient(WorkspaceCalls.Invoker(channel, workspace, WorkspaceRole.Editor, "benchmark"));
+            var small = await MeasureCrowdedAsync(items, smallProduct, $"creates into one spot of {SmallBacklog} items", options);
+            var large = await MeasureCrowdedAsync(items, productId, $"creates into one spot of {options.Items:N0} items", options);
+            return new RankingResult(options, grpc, linq, seeding.Elapsed, sameTop, large, small);
         }
         finally
         {
             TryDelete(folder);
         }
+    }
+
+    /// <summary>Creates with equal RICE inputs: each goes directly above the same item, into the gap the previous one split.</summary>
+    private static Task<Measurement> MeasureCrowdedAsync(V1.BacklogItemService.BacklogItemServiceClient items, Guid productId, string name, HarnessOptions options)
+    {
+        var request = new V1.CreateBacklogItemRequest
+        {
+            BacklogItem = new V1.BacklogItem
+            {
+                Product = $"products/{productId}", Type = V1.ItemType.Feature, Title = "Crowded",
+                Rice = new V1.RiceInputs { Reach = 5_000, Impact = 1, Confidence = 50, Effort = 2 },
+            },
+        };
+        return Rounds.MeasureAsync(name, async () => await items.CreateBacklogItemAsync(request, deadline: DateTime.UtcNow.AddSeconds(60)),
+            options.Crowded, options.Rounds, warmup: 0);
     }
 
     private static async Task<List<(Guid Id, double Score)>> SeedAsync(ServiceHost host, Guid workspace, Guid productId, int count)

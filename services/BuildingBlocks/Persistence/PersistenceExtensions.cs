@@ -55,6 +55,7 @@ public static class PersistenceExtensions
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0) logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
         await context.Database.MigrateAsync(cancellationToken);
+        if (context.Database.IsSqlite()) await SqliteTenantIndexStatistics.WriteAsync(context, cancellationToken);
         if (migrateOnly) logger.LogInformation("Database migrated; exiting as Database:MigrateOnly asks");
         return !migrateOnly;
     }

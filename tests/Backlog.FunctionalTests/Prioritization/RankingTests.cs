@@ -96,6 +96,32 @@ public sealed class RankingTests(BacklogHosts hosts) : IClassFixture<BacklogHost
     }
 
     [Theory, MemberData(nameof(BacklogHosts.Providers), MemberType = typeof(BacklogHosts))]
+    public async Task A_crowded_spot_respaces_its_neighbourhood_and_leaves_the_rest_of_the_backlog_alone(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        await hosts.NewItemAsync(provider, workspace, product, new BacklogItem { Title = "top", Rice = Rice(1000) });
+        for (var j = 0; j < 40; j++) await hosts.NewItemAsync(provider, workspace, product, new BacklogItem { Title = $"s{j}", Rice = Rice(500 - j) });
+        var before = await KeysAsync(provider, workspace, product);
+
+        // Equal scores all go directly above s0: one gap, split 300 times, outgrows 40 digits several times over.
+        for (var i = 0; i < 300; i++) await hosts.NewItemAsync(provider, workspace, product, new BacklogItem { Title = $"h{i}", Rice = Rice(700) });
+
+        var after = await KeysAsync(provider, workspace, product);
+        Assert.Equal(["top", .. Enumerable.Range(0, 300).Select(i => $"h{i}"), .. Enumerable.Range(0, 40).Select(j => $"s{j}")], after.Select(e => e.Title));
+        Assert.Equal(after.Select(e => e.Rank).Order(StringComparer.Ordinal), after.Select(e => e.Rank));
+        Assert.Equal(after.Count, after.Select(e => e.Rank).Distinct().Count());
+        Assert.All(after, e => Assert.InRange(e.Rank.Length, 1, 40));
+        // Re-spacing reached only the few items next to the crowded gap; the rest of the backlog kept its keys.
+        Assert.Equal(before.TakeLast(20), after.TakeLast(20));
+        Assert.Equal(before[0], after[0]);
+    }
+
+    private async Task<List<(string Title, string Rank)>> KeysAsync(DatabaseProvider provider, Guid workspace, string product) =>
+        [.. (await hosts.Prioritization(provider, workspace).GetRankedBacklogAsync(new GetRankedBacklogRequest { Name = product + "/backlog", PageSize = 1000 }, cancellationToken: Cancel))
+            .Entries.Select(e => (e.BacklogItem.Title, e.BacklogItem.Rank))];
+
+    [Theory, MemberData(nameof(BacklogHosts.Providers), MemberType = typeof(BacklogHosts))]
     public async Task Rank_robustness_reports_the_chance_each_top_item_keeps_its_band(DatabaseProvider provider)
     {
         var workspace = Guid.NewGuid();

@@ -32,6 +32,22 @@ public sealed class PersistenceTests(InfrastructureFixture infrastructure) : IAs
     }
 
     [Fact]
+    public async Task On_SQLite_a_query_naming_a_selective_column_does_not_read_the_whole_workspace()
+    {
+        var host = await StartAsync(DatabaseProvider.Sqlite);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotesDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var explain = connection.CreateCommand();
+        // The shape of every query here: the workspace filter and a column with an index of its own.
+        explain.CommandText = "EXPLAIN QUERY PLAN SELECT * FROM note_effects WHERE WorkspaceId = 'a' AND NoteId = 'b'";
+        await using var plan = await explain.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        Assert.True(await plan.ReadAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("IX_note_effects_NoteId", plan.GetString(3), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_migrate_only_mode_migrates_and_exits_for_a_migration_job()
     {
         var database = infrastructure.NewPostgresDatabase("migrate_only");

@@ -60,12 +60,12 @@ public sealed class BacklogTransferGrpcService(BacklogDbContext db) : V1.Backlog
         var response = new V1.ImportJiraIssuesResponse { ImportedCount = issues.Count, EstimateColumn = estimateColumn ?? "" };
         if (request.ValidateOnly) return response;
         var last = await db.Items.Where(i => i.ProductId == productId).OrderByDescending(i => i.Rank).Select(i => i.Rank).FirstOrDefaultAsync(context.CancellationToken);
-        var keysAfter = FractionalRank.Spread(issues.Count);
+        // Appended below the last key, in file order.
+        var rankKeys = FractionalRank.Spread(issues.Count, last, null, int.MaxValue)!;
         for (var i = 0; i < issues.Count; i++)
         {
             var item = items[issues[i]];
-            // Appended below the last key, in file order: every new key starts with it, so all sort after it.
-            item.Rank = (last ?? "") + keysAfter[i];
+            item.Rank = rankKeys[i];
             item.RankingScore = ItemScorer.RankingKey(product.RankingFramework, item.Inputs, product.Scoring, EvidenceBasis.None, ItemScorer.Typed);
             db.Items.Add(item);
             response.BacklogItems.Add(ResourceNames.Format(BacklogNames.Items, item.Id));

@@ -111,7 +111,7 @@ public sealed class ItemEditor(BacklogDbContext db)
             throw new FailedPreconditionException("This epic has children: move them to another epic before changing its type.");
         if (item.Type == ItemType.Epic && item.ParentId is not null)
             throw new ValidationException($"{Field}.parent", "An epic is a top-level item and cannot have a parent.");
-        if (blockers is not null) item.BlockedBy = await BlockersAsync(item, blockers, cancellationToken);
+        if (blockers is not null) item.BlockedBy = await BlockersAsync(item, blockers, creating, cancellationToken);
         return status is { } next && await MoveAsync(item, next, creating, cancellationToken);
     }
 
@@ -130,9 +130,10 @@ public sealed class ItemEditor(BacklogDbContext db)
         return parentId;
     }
 
-    private async Task<List<Guid>> BlockersAsync(BacklogItem item, List<(string Name, Guid Id)> blockers, CancellationToken cancellationToken)
+    private async Task<List<Guid>> BlockersAsync(BacklogItem item, List<(string Name, Guid Id)> blockers, bool creating, CancellationToken cancellationToken)
     {
         var ids = blockers.Select(b => b.Id).Distinct().ToList();
+        if (ids.Count == 0) return ids;
         var found = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ProductId, cancellationToken);
         var violations = new Violations();
         for (var i = 0; i < blockers.Count; i++)
@@ -141,6 +142,8 @@ public sealed class ItemEditor(BacklogDbContext db)
             if (productId != item.ProductId) violations.Add($"{Field}.blocked_by[{i}]", "A blocker must belong to the same product.");
         }
         violations.ThrowIfAny();
+        // A cycle needs an item that already waits on this one, and none waits on an item being created.
+        if (creating) return ids;
         var edges = await db.Items.AsNoTracking().Where(i => i.ProductId == item.ProductId && i.BlockedBy.Count > 0)
             .Select(i => new { i.Id, i.BlockedBy }).ToDictionaryAsync(i => i.Id, i => i.BlockedBy, cancellationToken);
         if (DependencyCycles.Find(item.Id, ids, id => id == item.Id ? ids : edges.GetValueOrDefault(id) ?? []) is { } cycle)

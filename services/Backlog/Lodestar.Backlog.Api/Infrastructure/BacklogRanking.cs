@@ -7,11 +7,17 @@ namespace Lodestar.Backlog.Infrastructure;
 /// <summary>
 /// Keeps rank keys: an item placed by score goes directly above the highest-scored item scoring below it (unscored
 /// items go last); a manual move goes between two neighbours. Each touches only the item placed, unless keys have
-/// grown long or collided (two writers at once), when the product's keys are re-spaced in their current order.
+/// grown long or collided (two writers at once), when the keys of the items around it are re-spaced in their current order.
 /// Changes are tracked, not saved: they commit with the caller's change.
 /// </summary>
 public static class BacklogRanking
 {
+    /// <summary>Items re-spaced on each side of a crowded slot at first.</summary>
+    private const int RespaceReach = 16;
+
+    /// <summary>Re-spaced keys at most this long leave room for about a hundred more moves into any one gap.</summary>
+    private const int RespacedMaxLength = FractionalRank.RespaceAboveLength / 2;
+
     /// <summary>Gives <paramref name="item"/> a rank key by its <see cref="BacklogItem.RankingScore"/>.</summary>
     public static async Task PlaceByScoreAsync(this BacklogDbContext db, BacklogItem item, CancellationToken cancellationToken)
     {
@@ -66,14 +72,35 @@ public static class BacklogRanking
             item.Rank = key;
     }
 
-    /// <summary>Re-spaces the keys of the product's items in their current order, leaving <paramref name="item"/>'s slot above <paramref name="nextId"/>.</summary>
+    /// <summary>
+    /// Re-spaces the keys of a run of items around <paramref name="item"/>'s slot above <paramref name="nextId"/>, in their
+    /// current order, between the keys just outside the run. The run doubles until that leaves short keys, so a crowded
+    /// spot costs a neighbourhood, not the product (up to the whole product when its keys are crowded everywhere).
+    /// </summary>
     private static async Task RespaceAroundAsync(BacklogDbContext db, BacklogItem item, Guid? nextId, CancellationToken cancellationToken)
     {
-        var others = await Others(db, item).OrderBy(i => i.Rank).ThenBy(i => i.Id).ToListAsync(cancellationToken);
-        var slot = nextId is null ? others.Count : others.FindIndex(i => i.Id == nextId);
-        var keys = FractionalRank.Spread(others.Count + 1);
-        for (var i = 0; i < others.Count; i++) others[i].Rank = keys[i < slot ? i : i + 1];
-        item.Rank = keys[slot];
+        var others = Others(db, item);
+        var nextRank = nextId is null ? null : await others.Where(i => i.Id == nextId).Select(i => i.Rank).FirstAsync(cancellationToken);
+        for (var reach = RespaceReach; ; reach *= 2)
+        {
+            // `reach` items on each side of the slot, plus one more each side as the bound that keeps its key.
+            var before = await (nextRank is null ? others : others.Where(i => string.Compare(i.Rank, nextRank) < 0))
+                .OrderByDescending(i => i.Rank).ThenByDescending(i => i.Id).Take(reach + 1).ToListAsync(cancellationToken);
+            var after = nextRank is null
+                ? []
+                : await others.Where(i => string.Compare(i.Rank, nextRank) >= 0).OrderBy(i => i.Rank).ThenBy(i => i.Id).Take(reach + 1).ToListAsync(cancellationToken);
+            var lower = before.Count > reach ? before[^1] : null;
+            var upper = after.Count > reach ? after[^1] : null;
+            var run = before.Take(reach).Reverse().Concat(after.Take(reach)).ToList();
+            // Twins of the next key that sort before it stay before the slot.
+            var slot = nextId is null ? run.Count : run.FindIndex(i => i.Id == nextId);
+            var whole = lower is null && upper is null;
+            var keys = slot < 0 ? null : FractionalRank.Spread(run.Count + 1, lower?.Rank, upper?.Rank, whole ? int.MaxValue : RespacedMaxLength);
+            if (keys is null) continue;
+            for (var i = 0; i < run.Count; i++) run[i].Rank = keys[i < slot ? i : i + 1];
+            item.Rank = keys[slot];
+            return;
+        }
     }
 
     private static IQueryable<BacklogItem> Others(BacklogDbContext db, BacklogItem item) =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace Lodestar.Backlog.Domain.Ranking;
@@ -5,7 +6,8 @@ namespace Lodestar.Backlog.Domain.Ranking;
 /// <summary>
 /// Fractional rank keys: base-62 digit strings read as fractions in (0, 1), compared ordinally, never ending in the
 /// lowest digit. A key can always be made between two others, so a move rewrites only the moved item; keys grow by
-/// about one digit per 6 moves into the same gap, and <see cref="Spread"/> re-spaces a product when they get long.
+/// about one digit per 6 moves into the same gap, and <see cref="Spread(int, string?, string?, int)"/> re-spaces a run of
+/// keys when they get long.
 /// </summary>
 public static class FractionalRank
 {
@@ -23,14 +25,29 @@ public static class FractionalRank
     }
 
     /// <summary><paramref name="count"/> evenly spaced keys of equal length, in order.</summary>
-    public static IReadOnlyList<string> Spread(int count)
+    public static IReadOnlyList<string> Spread(int count) => Spread(count, null, null, int.MaxValue)!;
+
+    /// <summary>
+    /// <paramref name="count"/> evenly spaced keys strictly between <paramref name="lower"/> and <paramref name="upper"/>
+    /// (null: the ends), in order, with the fewest digits that leave room for a few more keys in every gap; null when
+    /// that takes more than <paramref name="maxLength"/> digits (the bounds are too close) or the bounds are out of order.
+    /// </summary>
+    public static IReadOnlyList<string>? Spread(int count, string? lower, string? upper, int maxLength)
     {
-        var width = 1;
-        for (var capacity = (long)Base; capacity < 4L * (count + 1); capacity *= Base) width++;
-        var span = (long)Math.Pow(Base, width);
-        var keys = new List<string>(count);
-        for (var i = 1; i <= count; i++) keys.Add(Encode((long)((double)i * span / (count + 1)), width));
-        return keys;
+        if (lower is not null && upper is not null && string.CompareOrdinal(lower, upper) >= 0) return null;
+        var gaps = new BigInteger(count + 1);
+        for (var width = 1; width <= maxLength; width++)
+        {
+            // Keys as integers of `width` digits: above lower's first digits, below upper's (which are at most upper).
+            var low = Truncated(lower, width);
+            var high = upper is null ? BigInteger.Pow(Base, width) : Truncated(upper, width);
+            var room = high - low;
+            if (room < 4 * gaps) continue;
+            var keys = new List<string>(count);
+            for (var i = 1; i <= count; i++) keys.Add(Encode(low + (room * i / gaps), width));
+            return keys;
+        }
+        return null;
     }
 
     private static string Midpoint(string a, string? b)
@@ -51,7 +68,15 @@ public static class FractionalRank
 
     private static char DigitAt(string key, int index) => index < key.Length ? key[index] : Digits[0];
 
-    private static string Encode(long value, int width)
+    /// <summary>The key's first <paramref name="width"/> digits as an integer (missing digits are zeros).</summary>
+    private static BigInteger Truncated(string? key, int width)
+    {
+        var value = BigInteger.Zero;
+        for (var i = 0; i < width; i++) value = (value * Base) + (key is not null && i < key.Length ? Digits.IndexOf(key[i], StringComparison.Ordinal) : 0);
+        return value;
+    }
+
+    private static string Encode(BigInteger value, int width)
     {
         var builder = new StringBuilder(new string(Digits[0], width));
         for (var i = width - 1; i >= 0; i--, value /= Base) builder[i] = Digits[(int)(value % Base)];

@@ -67,20 +67,20 @@ public static class BacklogRanking
         var collided = next is not null && await others.CountAsync(i => i.Rank == next, cancellationToken) > 1;
         var key = collided ? null : FractionalRank.Between(previous, next);
         if (key is null || key.Length > FractionalRank.RespaceAboveLength)
-            await RespaceAroundAsync(db, item, nextId, cancellationToken);
+            await RespaceAroundAsync(db, item, nextId, next, cancellationToken);
         else
             item.Rank = key;
     }
 
     /// <summary>
-    /// Re-spaces the keys of a run of items around <paramref name="item"/>'s slot above <paramref name="nextId"/>, in their
-    /// current order, between the keys just outside the run. The run doubles until that leaves short keys, so a crowded
-    /// spot costs a neighbourhood, not the product (up to the whole product when its keys are crowded everywhere).
+    /// Re-spaces the keys of a run of items around <paramref name="item"/>'s slot above <paramref name="nextId"/> (key
+    /// <paramref name="nextRank"/>), in their current order, between the keys just outside the run. The run doubles until
+    /// that leaves short keys, so a crowded spot costs a neighbourhood, not the product (up to the whole product when its
+    /// keys are crowded everywhere).
     /// </summary>
-    private static async Task RespaceAroundAsync(BacklogDbContext db, BacklogItem item, Guid? nextId, CancellationToken cancellationToken)
+    private static async Task RespaceAroundAsync(BacklogDbContext db, BacklogItem item, Guid? nextId, string? nextRank, CancellationToken cancellationToken)
     {
         var others = Others(db, item);
-        var nextRank = nextId is null ? null : await others.Where(i => i.Id == nextId).Select(i => i.Rank).FirstAsync(cancellationToken);
         for (var reach = RespaceReach; ; reach *= 2)
         {
             // `reach` items on each side of the slot, plus one more each side as the bound that keeps its key.

@@ -18,6 +18,7 @@ public static class ProxyErrors
         await next();
         var error = http.GetForwarderErrorFeature();
         if (error is null || http.Response.HasStarted) return;
+        var rejected = BadRequest(error.Exception);
         switch (error.Error)
         {
             case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled
@@ -26,11 +27,11 @@ public static class ProxyErrors
                 return;
             case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled:
                 return; // The caller went away; nobody reads an answer.
-            case ForwarderError.RequestBodyClient when BadRequest(error.Exception) is { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+            case ForwarderError.RequestBodyClient when rejected is { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 await EdgeErrors.WriteAsync(http, Code.ResourceExhausted, "The request is larger than the gateway accepts.", "ERROR_REASON_REQUEST_TOO_LARGE",
                     StatusCodes.Status413PayloadTooLarge);
                 return;
-            case ForwarderError.RequestBodyClient when BadRequest(error.Exception) is not null:
+            case ForwarderError.RequestBodyClient when rejected is not null:
                 await EdgeErrors.WriteAsync(http, Code.InvalidArgument, "The request body could not be read.", "ERROR_REASON_VALIDATION_FAILED");
                 return;
             case ForwarderError.RequestBodyClient when http.RequestAborted.IsCancellationRequested:

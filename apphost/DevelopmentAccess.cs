@@ -9,11 +9,11 @@ namespace Lodestar.AppHost;
 /// A development workspace (its id kept in the data folder, so a restart keeps it) and an admin token for it, signed
 /// with the development key that the gateway and the services trust in the Development environment.
 /// </summary>
-internal static class DevelopmentAccess
+public sealed record DevelopmentAccess(Guid Workspace, string Token)
 {
     public const string Subject = "developer";
 
-    public static (Guid Workspace, string Token) Create(string dataRoot)
+    public static DevelopmentAccess Create(string dataRoot)
     {
         var file = Path.Combine(dataRoot, "dev-workspace");
         Directory.CreateDirectory(dataRoot);
@@ -24,21 +24,21 @@ internal static class DevelopmentAccess
         }
         var token = new DevTokenIssuer(DevTokenIssuer.DevelopmentSigningKey)
             .Issue(Subject, new Dictionary<Guid, WorkspaceRole> { [workspace] = WorkspaceRole.Admin }, TimeSpan.FromHours(12));
-        return (workspace, token);
+        return new DevelopmentAccess(workspace, token);
     }
 
     /// <summary>Creates the workspace through the gateway, with the developer as its admin, unless it exists.</summary>
-    public static async Task EnsureWorkspaceAsync(Uri gatewayGrpc, Guid workspace, string token, CancellationToken cancellationToken)
+    public async Task EnsureWorkspaceAsync(Uri gatewayGrpc, CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress(gatewayGrpc);
         var client = new WorkspacesV1.WorkspaceService.WorkspaceServiceClient(channel);
-        var headers = new Metadata { { "authorization", "Bearer " + token } };
+        var headers = new Metadata { { "authorization", "Bearer " + Token } };
         try
         {
             await client.CreateWorkspaceAsync(new WorkspacesV1.CreateWorkspaceRequest
             {
                 Workspace = new WorkspacesV1.Workspace { DisplayName = "Development" },
-                WorkspaceId = workspace.ToString(),
+                WorkspaceId = Workspace.ToString(),
             }, headers, DateTime.UtcNow.AddSeconds(30), cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)

@@ -1,43 +1,25 @@
 using Lodestar.AppHost;
-using Lodestar.AppHost.Dashboard;
-using Lodestar.AppHost.Orchestration;
-using Lodestar.AppHost.Seeding;
+using Lodestar.AppHost.Infrastructure;
+using Lodestar.AppHost.Services;
 using Lodestar.ServiceDefaults;
-using Microsoft.Extensions.Logging;
 
-using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
-var logger = loggerFactory.CreateLogger("Lodestar.AppHost");
-using var shutdown = new ShutdownSignal();
-var options = AppHostSettings.Platform(Console.Out);
-var seedDemo = SeedOption.WantsDemo(args);
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = AppHostSettings.From(builder.Configuration);
 
-await using var platform = await LodestarPlatform.StartInfrastructureAsync(options, logger, shutdown.Token);
-ResourceEnvironment.Print(platform.Infrastructure, Console.Out);
+// RabbitMQ, Redis and PostgreSQL (one database per service): containers or the servers' own binaries.
+var infrastructure = builder.AddLodestarInfrastructure(settings);
 
-var (workspace, token) = DevelopmentAccess.Create(AppHostSettings.DataRoot);
-var gateway = options.HttpAddress(LodestarResources.Gateway);
-await using var dashboard = await DashboardServer.StartAsync(platform.Catalog,
-    new DashboardLinks(gateway, new Uri(gateway, "/docs/"), workspace, token), AppHostSettings.DashboardAddress, shutdown.Token);
-logger.LogInformation("Dashboard on {Address}", AppHostSettings.DashboardAddress);
+var strategy = builder.AddLodestarService<Projects.Lodestar_Strategy_Api>(LodestarResources.Strategy, settings, infrastructure);
+var backlog = builder.AddLodestarService<Projects.Lodestar_Backlog_Api>(LodestarResources.Backlog, settings, infrastructure);
+var discovery = builder.AddLodestarService<Projects.Lodestar_Discovery_Api>(LodestarResources.Discovery, settings, infrastructure);
+var metrics = builder.AddLodestarService<Projects.Lodestar_Metrics_Api>(LodestarResources.Metrics, settings, infrastructure);
 
-// Each service is supervised: restarted with growing delays when it exits, stopped with the app host.
-await platform.StartServicesAsync(shutdown.Token);
-await DevelopmentAccess.EnsureWorkspaceAsync(options.GrpcAddress(LodestarResources.Gateway), workspace, token, shutdown.Token);
-Console.WriteLine($"""
+// The gateway routes to every service, so it starts once each reports healthy.
+builder.AddLodestarService<Projects.Lodestar_Gateway>(LodestarResources.Gateway, settings, infrastructure)
+    .WithReference(strategy).WaitFor(strategy)
+    .WithReference(backlog).WaitFor(backlog)
+    .WithReference(discovery).WaitFor(discovery)
+    .WithReference(metrics).WaitFor(metrics)
+    .WithDevelopmentAccess(settings);
 
-    Lodestar is running. Press Ctrl+C to stop.
-      dashboard {AppHostSettings.DashboardAddress}
-      gateway   {Endpoints(LodestarResources.Gateway)}  (every service's API; reference at {gateway}docs/)
-      strategy  {Endpoints(LodestarResources.Strategy)}
-      backlog   {Endpoints(LodestarResources.Backlog)}
-      discovery {Endpoints(LodestarResources.Discovery)}
-      metrics   {Endpoints(LodestarResources.Metrics)}
-      workspace {workspace}
-      export WS={workspace}
-      export TOKEN={token}
-    """);
-if (seedDemo) await DemoSeeding.RunAsync(options.GrpcAddress(LodestarResources.Gateway), workspace, token, logger, shutdown.Token);
-await shutdown.WaitAsync();
-logger.LogInformation("Stopping…");
-
-string Endpoints(string service) => $"REST {options.HttpAddress(service)}  gRPC {options.GrpcAddress(service)}";
+builder.Build().Run();

@@ -1,64 +1,71 @@
-using System.Net;
-using System.Text.Json;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Playwright;
 
 namespace AppHost.Tests;
 
-/// <summary>The dashboard's JSON and the page itself, driven in Debian's headless Chromium.</summary>
-public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>
+/// <summary>The real Aspire dashboard of a running app host, in headless Chromium, as a developer uses it.</summary>
+public sealed class DashboardTests(RunningAppHostFixture fixture) : IClassFixture<RunningAppHostFixture>
 {
+    /// <summary>The servers, the four services and the gateway: what a developer expects to see running.</summary>
+    public static readonly string[] Resources = ["rabbitmq", "redis", "postgres", "strategy", "backlog", "discovery", "metrics", "gateway"];
+
+    private static readonly string[] KnownStates = ["Running", "Starting", "Waiting", "Exited", "Finished", "Failed", "Not started", "Stopping", "Unknown"];
+
+    private static readonly string Screenshots = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/images"));
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_api_lists_resources_with_state_health_restarts_and_logs()
+    public async Task A_developer_logs_in_sees_every_resource_running_and_healthy_and_finds_a_rest_call_traced_across_gateway_and_service()
     {
-        using var http = new HttpClient { BaseAddress = dashboard.Address };
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        await page.GotoAsync(fixture.AppHost.DashboardLogin.ToString());
 
-        var worker = await Eventually.GetAsync(async () =>
-                JsonDocument.Parse(await http.GetStringAsync(new Uri("api/resources", UriKind.Relative), Cancel)).RootElement[0].Clone(),
-            w => w.GetProperty("restarts").GetInt32() >= 1 && w.GetProperty("health").GetString() == "Healthy");
-        var logs = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/resources/worker/logs?after=0", UriKind.Relative), Cancel)).RootElement;
-        var later = JsonDocument.Parse(await http.GetStringAsync(new Uri($"api/resources/worker/logs?after={logs[logs.GetArrayLength() - 1].GetProperty("sequence").GetInt64()}", UriKind.Relative), Cancel)).RootElement;
-        using var unknown = await http.GetAsync(new Uri("api/resources/nothing/logs", UriKind.Relative), Cancel);
+        var states = await Eventually.GetAsync(() => ResourceStatesAsync(page), s => Resources.All(r => s.GetValueOrDefault(r) == "Running"), seconds: 90);
+        Assert.All(Resources, r => Assert.Equal("Running", states[r]));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "dashboard-resources.png") });
 
-        Assert.Equal("worker", worker.GetProperty("name").GetString());
-        Assert.Equal("service", worker.GetProperty("kind").GetString());
-        Assert.StartsWith("exit code 4", worker.GetProperty("lastExit").GetString(), StringComparison.Ordinal);
-        Assert.Contains(logs.EnumerateArray(), l => l.GetProperty("text").GetString() == "tick 1");
-        Assert.Contains(logs.EnumerateArray(), l => l.GetProperty("text").GetString() == "failing" && l.GetProperty("isError").GetBoolean());
-        Assert.All(later.EnumerateArray(), l => Assert.True(l.GetProperty("sequence").GetInt64() > logs[logs.GetArrayLength() - 1].GetProperty("sequence").GetInt64()));
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var http = new HttpClient { BaseAddress = fixture.AppHost.GatewayRest };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.AppHost.Token);
+        http.DefaultRequestHeaders.Add("x-workspace-id", fixture.AppHost.Workspace.ToString());
+        using var created = await http.PostAsync(new Uri("/v1/products", UriKind.Relative),
+            new StringContent("""{"displayName": "Traced product"}""", Encoding.UTF8, "application/json"), Cancel);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Cancel));
+
+        await page.GotoAsync(new Uri(fixture.AppHost.DashboardLogin, "/traces").ToString());
+        // One trace holds the gateway's span and the strategy service's, under one trace id.
+        var row = await Eventually.GetAsync(() => TraceRowAsync(page, "POST /v1/products", "gateway", "strategy"), r => r is not null, seconds: 60);
+        Assert.Contains("strategy", row!, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "dashboard-traces.png") });
     }
 
-    [Fact]
-    public async Task The_page_shows_resources_a_live_console_and_the_development_token_in_chromium()
+    /// <summary>Each resource's name and the state the resources grid shows for it ("Running", "Running (Unhealthy)"…).</summary>
+    private static async Task<Dictionary<string, string>> ResourceStatesAsync(IPage page)
     {
-        using var browser = Chromium();
-        await browser.Navigate().GoToUrlAsync(dashboard.Address.ToString());
-
-        var row = await Eventually.GetAsync(() => Task.FromResult(browser.FindElements(By.CssSelector("#resources tr[data-name='worker']"))), rows => rows.Count == 1);
-        await Eventually.GetAsync(() => Task.FromResult(browser.FindElement(By.Id("logs")).Text), text => text.Contains("tick 1", StringComparison.Ordinal) && text.Contains("failing", StringComparison.Ordinal));
-        await Eventually.GetAsync(() => Task.FromResult(browser.FindElement(By.CssSelector("#resources tr[data-name='worker'] td.health")).Text), text => text == "Healthy");
-        await Eventually.GetAsync(() => Task.FromResult(browser.FindElement(By.CssSelector("#resources tr[data-name='worker'] td.restarts")).Text), text => int.TryParse(text, out var n) && n >= 1);
-        browser.FindElement(By.CssSelector("a.resource")).Click();
-
-        Assert.Equal(DashboardFixture.Token, browser.FindElement(By.Id("token")).Text);
-        Assert.Equal(dashboard.Workspace.ToString(), browser.FindElement(By.Id("workspace")).Text);
-        Assert.Equal("http://127.0.0.1:5100/docs/", browser.FindElement(By.Id("docs-link")).GetAttribute("href"));
-        Assert.Contains("Console · worker", browser.FindElement(By.Id("logs-title")).Text, StringComparison.Ordinal);
-        Assert.Single(row);
+        var rows = await GridRowsAsync(page);
+        var states = new Dictionary<string, string>();
+        foreach (var cells in rows)
+        {
+            var name = cells.FirstOrDefault(c => Resources.Contains(c));
+            var state = cells.FirstOrDefault(c => KnownStates.Any(known => c.StartsWith(known, StringComparison.Ordinal)));
+            if (name is not null && state is not null) states[name] = state;
+        }
+        return states;
     }
 
-    /// <summary>Debian's Chromium and ChromeDriver, headless, without the background traffic a closed network refuses.</summary>
-    private static ChromeDriver Chromium()
-    {
-        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            $"--user-data-dir={Directory.CreateTempSubdirectory("lodestar-chromium-").FullName}");
-        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
-        service.HideCommandPromptWindow = true;
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-    }
+    /// <summary>The trace list's row for a trace that spans both <paramref name="resources"/>, if one is listed yet.</summary>
+    private static async Task<string?> TraceRowAsync(IPage page, params string[] resources) =>
+        (await GridRowsAsync(page)).Select(cells => string.Join(" | ", cells))
+            .FirstOrDefault(row => resources.All(r => row.Contains(r, StringComparison.Ordinal)));
+
+    /// <summary>Every row of the page's data grid, as the text of each cell.</summary>
+    private static async Task<List<string[]>> GridRowsAsync(IPage page) =>
+        [.. await page.EvaluateAsync<string[][]>("""
+            () => Array.from(document.querySelectorAll('[role="row"]'))
+                .map(row => Array.from(row.querySelectorAll('[role="gridcell"]')).map(cell => cell.innerText.trim()))
+            """)];
 }

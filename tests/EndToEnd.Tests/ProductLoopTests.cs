@@ -61,7 +61,7 @@ public sealed class ProductLoopTests(PlatformFixture fixture)
         Assert.Equal(1.0, keyResult.KeyResults[0].CurrentValue);
 
         // RabbitMQ goes away for 15 s while the experiment concludes, the item ships and usage drops.
-        var broker = fixture.Platform.Infrastructure.RabbitMq!;
+        var broker = fixture.Resource("rabbitmq");
         await broker.StopAsync(Cancel);
         var stopped = DateTime.UtcNow;
         Backlog.BacklogItem shipped;

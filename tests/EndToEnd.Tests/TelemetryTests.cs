@@ -1,4 +1,3 @@
-using Lodestar.AppHost.Orchestration;
 using Backlog = Lodestar.Backlog.V1;
 using Discovery = Lodestar.Discovery.V1;
 using Metrics = Lodestar.Metrics.V1;
@@ -25,7 +24,7 @@ public sealed class TelemetryTests(PlatformFixture fixture)
 
         string[] signals = ["traces", "metrics", "logs"];
         var missing = await Eventually.GetAsync(
-            () => Task.FromResult(LodestarPlatform.Services.SelectMany(s => signals.Where(signal => fixture.Telemetry.Count(signal, s.Name) == 0).Select(signal => $"{s.Name} {signal}")).ToList()),
+            () => Task.FromResult(PlatformFixture.ServiceNames.SelectMany(s => signals.Where(signal => fixture.Telemetry.Count(signal, s) == 0).Select(signal => $"{s} {signal}")).ToList()),
             m => m.Count == 0, seconds: 60);
         Assert.Empty(missing);
     }

@@ -1,37 +1,36 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Lodestar.AppHost.Dashboard;
-using Lodestar.AppHost.Orchestration;
-using Lodestar.ServiceDefaults;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Lodestar.AppHost;
+using Lodestar.Testing;
 
 namespace Lodestar.Platform.Benchmarks;
 
 /// <summary>
-/// One `dotnet run --project apphost`: when the infrastructure answered (the dashboard comes up right after it), when
-/// every service's /health answered 200, and which processes belong to what, read from the dashboard and /proc.
+/// One `dotnet run --project apphost`: when the servers first accepted connections, when the app host printed that
+/// Lodestar is running (the gateway, which waits for every service to be healthy, is healthy itself), the development
+/// access it printed, and which processes belong to what, read from /proc.
 /// </summary>
-public sealed class AppHostRun : IAsyncDisposable
+public sealed partial class AppHostRun : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly DotnetRun _run;
-    private readonly Uri _dashboard;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly PlatformEnvironment _environment;
 
-    private AppHostRun(DotnetRun run, Uri dashboard)
+    private AppHostRun(DotnetRun run, PlatformEnvironment environment)
     {
         _run = run;
-        _dashboard = dashboard;
+        _environment = environment;
     }
 
     public TimeSpan InfrastructureReady { get; private set; }
 
     public TimeSpan AllHealthy { get; private set; }
 
+    public DevelopmentAccess Access { get; private set; } = null!;
+
     public static async Task<AppHostRun> StartAsync(string root, PlatformEnvironment environment)
     {
-        var run = new AppHostRun(DotnetRun.Start(root, "apphost", [], environment.Variables, "Lodestar.AppHost"), environment.Dashboard);
+        var run = new AppHostRun(DotnetRun.Start(root, "apphost", [], environment.Variables, "Lodestar.AppHost"), environment);
         try
         {
             await run.WaitHealthyAsync();
@@ -44,45 +43,37 @@ public sealed class AppHostRun : IAsyncDisposable
         }
     }
 
-    public async Task<DashboardLinks> LinksAsync() =>
-        await _http.GetFromJsonAsync<DashboardLinks>(new Uri(_dashboard, "/api/links"), Json) ?? throw new InvalidOperationException("The dashboard gave no links.");
-
-    /// <summary>Every process of the run by what it is: the CLI, the app host, each service, each infrastructure server.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<int>>> ProcessGroupsAsync()
+    /// <summary>Every process of the run by what it is: the CLI, the app host, DCP, the dashboard, each service and its launcher, each server.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> ProcessGroups()
     {
-        var services = (await ResourcesAsync() ?? []).Where(r => r is { Kind: "service", ProcessId: not null }).ToDictionary(r => r.ProcessId!.Value, r => r.Name);
-        var groups = new Dictionary<string, IReadOnlyList<int>> { ["dotnet run (CLI)"] = [_run.LauncherId] };
-        if (_run.ProgramId is not { } appHost) return groups;
+        var groups = new Dictionary<string, List<int>> { [MemorySamples.Launcher] = [_run.LauncherId] };
+        if (_run.ProgramId is not { } appHost) return groups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value);
         groups["app host"] = [appHost];
-        foreach (var child in ProcessTree.Descendants(appHost).Where(pid => ParentOf(pid) == appHost))
+        foreach (var (id, _, commandLine) in ProcessTable.All())
         {
-            var name = services.GetValueOrDefault(child) ?? Classify(child);
-            var members = groups.TryGetValue(name, out var existing) ? existing : [];
-            groups[name] = [.. members, child, .. ProcessTree.Descendants(child)];
+            if (id == appHost || id == _run.LauncherId || commandLine.Length == 0) continue;
+            if (!commandLine.Contains(_environment.DataRoot, StringComparison.Ordinal)
+                && !ProcessTable.Environment(id).Contains(_environment.DataRoot, StringComparison.Ordinal)) continue;
+            var group = Classify(commandLine);
+            if (!groups.TryGetValue(group, out var members)) groups[group] = members = [];
+            members.Add(id);
         }
-        return groups;
+        return groups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        return _run.DisposeAsync();
-    }
-
-    public Task StopAsync() => _run.StopAsync();
+    public ValueTask DisposeAsync() => _run.DisposeAsync();
 
     private async Task WaitHealthyAsync()
     {
-        var expected = LodestarPlatform.Services.Count;
+        var servers = new[] { _environment.RabbitMqPort, _environment.RedisPort, _environment.PostgresPort };
         while (_run.Clock.Elapsed < StartTimeout)
         {
             if (_run.HasExited) throw new InvalidOperationException($"The app host exited while starting:\n{_run.LogTail()}");
-            var resources = await ResourcesAsync();
-            if (resources is not null && InfrastructureReady == TimeSpan.Zero) InfrastructureReady = _run.Clock.Elapsed;
-            var services = resources?.Where(r => r.Kind == "service").ToList() ?? [];
-            if (services.Count == expected && (await Task.WhenAll(services.Select(IsHealthyAsync))).All(healthy => healthy))
+            if (InfrastructureReady == TimeSpan.Zero && servers.All(Accepts)) InfrastructureReady = _run.Clock.Elapsed;
+            if (_run.Find(RunningLine()) is not null && _run.Find(TokenLine()) is { } token && _run.Find(WorkspaceLine()) is { } workspace)
             {
-                AllHealthy = _run.Clock.Elapsed;
+                AllHealthy = _run.FoundAt(RunningLine());
+                Access = new DevelopmentAccess(Guid.Parse(workspace.Groups[1].Value), token.Groups[1].Value);
                 return;
             }
             await Task.Delay(50);
@@ -90,51 +81,44 @@ public sealed class AppHostRun : IAsyncDisposable
         throw new TimeoutException($"The platform was not healthy within {StartTimeout.TotalMinutes:0} minutes:\n{_run.LogTail()}");
     }
 
-    private async Task<bool> IsHealthyAsync(ResourceView service)
+    private static bool Accepts(int port)
     {
-        if (!service.Endpoints.TryGetValue("http", out var http)) return false;
+        using var client = new TcpClient();
         try
         {
-            using var response = await _http.GetAsync(new Uri(new Uri(http), ServiceDefaultsExtensions.HealthPath));
-            return response.IsSuccessStatusCode;
+            client.Connect("127.0.0.1", port);
+            return true;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (SocketException)
         {
             return false;
         }
     }
 
-    private async Task<IReadOnlyList<ResourceView>?> ResourcesAsync()
+    private static string Classify(string commandLine)
     {
-        try
+        foreach (var service in PlatformEnvironment.ServiceNames)
         {
-            return await _http.GetFromJsonAsync<List<ResourceView>>(new Uri(_dashboard, "/api/resources"), Json);
+            var assembly = service == "gateway" ? "Lodestar.Gateway" : $"Lodestar.{char.ToUpperInvariant(service[0])}{service[1..]}.Api";
+            if (!commandLine.Contains(assembly, StringComparison.Ordinal)) continue;
+            // DCP starts each service through `dotnet run --no-build`, which stays resident as the service's parent.
+            return commandLine.Contains(" run ", StringComparison.Ordinal) ? "dotnet run (service launchers)" : service;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
-        {
-            return null;
-        }
+        if (commandLine.Contains("beam", StringComparison.Ordinal) || commandLine.Contains("epmd", StringComparison.Ordinal)
+            || commandLine.Contains("erl_child_setup", StringComparison.Ordinal) || commandLine.Contains("inet_gethost", StringComparison.Ordinal)) return "RabbitMQ";
+        if (commandLine.Contains("redis", StringComparison.Ordinal)) return "Redis";
+        if (commandLine.Contains("postgres", StringComparison.Ordinal)) return "PostgreSQL";
+        if (commandLine.Contains("Aspire.Dashboard", StringComparison.Ordinal)) return "Aspire dashboard";
+        if (commandLine.Contains("dcp", StringComparison.Ordinal)) return "DCP (orchestrator)";
+        return commandLine.Split(' ')[0];
     }
 
-    private static string Classify(int pid)
-    {
-        var command = DotnetRun.CommandLine(pid);
-        if (command.Contains("rabbit", StringComparison.OrdinalIgnoreCase) || command.Contains("beam", StringComparison.Ordinal)) return "RabbitMQ";
-        if (command.Contains("redis", StringComparison.OrdinalIgnoreCase)) return "Redis";
-        if (command.Contains("postgres", StringComparison.OrdinalIgnoreCase)) return "PostgreSQL";
-        return command.Split(' ')[0];
-    }
+    [GeneratedRegex(@"Lodestar is running\.")]
+    private static partial Regex RunningLine();
 
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is IOException or FormatException or ArgumentOutOfRangeException)
-        {
-            return -1;
-        }
-    }
+    [GeneratedRegex(@"^\s*export WS=(\S+)")]
+    private static partial Regex WorkspaceLine();
+
+    [GeneratedRegex(@"^\s*export TOKEN=(\S+)")]
+    private static partial Regex TokenLine();
 }

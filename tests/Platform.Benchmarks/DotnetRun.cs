@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Lodestar.AppHost.Orchestration;
+using System.Text.RegularExpressions;
+using Lodestar.Testing;
 
 namespace Lodestar.Platform.Benchmarks;
 
@@ -11,6 +12,7 @@ public sealed class DotnetRun : IAsyncDisposable
 {
     private readonly Process _launcher;
     private readonly Queue<string> _lines = new();
+    private readonly List<(string Line, TimeSpan At)> _all = [];
     private readonly string _marker;
 
     private DotnetRun(Process launcher, string marker)
@@ -48,30 +50,30 @@ public sealed class DotnetRun : IAsyncDisposable
     }
 
     /// <summary>The program the CLI started, once it runs.</summary>
-    public int? ProgramId => ProcessTree.Descendants(_launcher.Id).Cast<int?>().FirstOrDefault(pid => CommandLine(pid!.Value).Contains(_marker, StringComparison.Ordinal));
+    public int? ProgramId => ProcessTable.Descendants(_launcher.Id).Cast<int?>().FirstOrDefault(pid => ProcessTable.CommandLine(pid!.Value).Contains(_marker, StringComparison.Ordinal));
+
+    /// <summary>The first line printed so far that matches <paramref name="pattern"/>, or null.</summary>
+    public Match? Find(Regex pattern)
+    {
+        lock (_lines) return _all.Select(l => pattern.Match(l.Line)).FirstOrDefault(m => m.Success);
+    }
+
+    /// <summary>When the first line matching <paramref name="pattern"/> was printed, on <see cref="Clock"/>.</summary>
+    public TimeSpan FoundAt(Regex pattern)
+    {
+        lock (_lines) return _all.First(l => pattern.IsMatch(l.Line)).At;
+    }
 
     public string LogTail()
     {
         lock (_lines) return string.Join('\n', _lines);
     }
 
-    public static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
-    }
-
     /// <summary>SIGTERM to the program (it stops its children), then waits for the CLI; kills what is left after a minute.</summary>
     public async Task StopAsync()
     {
         if (_launcher.HasExited) return;
-        var descendants = ProcessTree.Descendants(_launcher.Id);
+        var descendants = ProcessTable.Descendants(_launcher.Id);
         if (ProgramId is { } program)
         {
             using var kill = Process.Start("kill", ["-TERM", program.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -84,7 +86,7 @@ public sealed class DotnetRun : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            ProcessTree.Kill([_launcher.Id, .. descendants]);
+            ProcessTable.Kill([_launcher.Id, .. descendants]);
         }
     }
 
@@ -99,6 +101,7 @@ public sealed class DotnetRun : IAsyncDisposable
         if (line is null) return;
         lock (_lines)
         {
+            _all.Add((line, Clock.Elapsed));
             _lines.Enqueue(line);
             if (_lines.Count > 60) _lines.Dequeue();
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Lodestar.AppHost.Orchestration;
 using Lodestar.Benchmarking;
 
 namespace Lodestar.Platform.Benchmarks;
@@ -19,7 +18,7 @@ public static class FootprintReport
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Machine.Describe()} `dotnet run -c Release --project tests/Platform.Benchmarks` (options: `--restarts`, `--settle-seconds`, `--load-seconds`, `--callers`, `--streams`).");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"The harness types what a developer types, `dotnet run -c Release --project apphost` (the build already up to date, so the CLI's check is included), on an empty data folder and then {o.Restarts} times on the kept data, and times each run to the moment every service's `/health` answers 200 (read every 50 ms). The baseline is an empty ASP.NET Core host (Kestrel on an HTTP and an h2c port, gRPC registered, `/health`), started the same way from this harness's project. Memory is read from `/proc` for every process of the run: RSS, and PSS, which divides shared pages among the processes sharing them, so the platform's total counts PostgreSQL's shared buffers and the .NET runtime's mapped files once. Idle is the median of 5 readings taken {o.SettleSeconds} s after all are healthy; under load is the peak of readings every 0.5 s while {o.Callers} callers send `GetProduct` and {o.Streams} streams send `StreamEvents` (messages of 1,000 events) through the gateway for {o.LoadSeconds} s. Aim: each service under {ServiceAimMb:0} MB idle.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"The harness types what a developer types, `dotnet run -c Release --project apphost` (the build already up to date, so the CLI's check is included), on an empty data folder and then {o.Restarts} times on the kept data, and times each run to the moment the app host prints that Lodestar is running (the gateway reported healthy, and it waits for every service to be healthy first); \"infrastructure answering\" is when RabbitMQ, Redis and PostgreSQL first accept connections (polled every 50 ms). The app host is the .NET Aspire app host: DCP starts every process, each service through `dotnet run --no-build` (listed as the service launchers), and the Aspire dashboard runs beside them. The baseline is an empty ASP.NET Core host (Kestrel on an HTTP and an h2c port, gRPC registered, `/health`), started the same way from this harness's project. Memory is read from `/proc` for every process of the run: RSS, and PSS, which divides shared pages among the processes sharing them, so the platform's total counts PostgreSQL's shared buffers and the .NET runtime's mapped files once. Idle is the median of 5 readings taken {o.SettleSeconds} s after all are healthy; under load is the peak of readings every 0.5 s while {o.Callers} callers send `GetProduct` and {o.Streams} streams send `StreamEvents` (messages of 1,000 events) through the gateway for {o.LoadSeconds} s. Aim: each service under {ServiceAimMb:0} MB idle.");
         text.AppendLine();
         text.AppendLine("| start | infrastructure answering | all services healthy |");
         text.AppendLine("|---|---|---|");
@@ -57,7 +56,7 @@ public static class FootprintReport
         yield return new SummaryRow("Start-up: first run, empty data folder", $"{r.Platform.FreshSeconds:0.0} s", "one run", $"{emptyStart:0.0} s empty host",
             $"{r.Platform.FreshSeconds / emptyStart:0.0}× the time", "—", null);
         var empty = r.EmptyHostIdle.Median(EmptyHostGroup).RssMb;
-        foreach (var service in LodestarPlatform.Services.Select(s => s.Name).Where(r.Idle.Groups.Contains))
+        foreach (var service in PlatformEnvironment.ServiceNames.Where(r.Idle.Groups.Contains))
         {
             var (idle, range) = (r.Idle.Median(service).RssMb, r.Idle.RssRange(service));
             yield return new SummaryRow($"Memory idle: {service} (RSS)", $"{idle:0} MB", $"{range.Min:0}–{range.Max:0} MB", $"{empty:0} MB empty host",
@@ -71,12 +70,12 @@ public static class FootprintReport
 
     private static List<double> EmptyStarts(FootprintResult r) => [r.EmptyHost.FreshSeconds, .. r.EmptyHost.RestartSeconds];
 
-    private static bool IsService(string group) => LodestarPlatform.Services.Any(s => s.Name == group);
+    private static bool IsService(string group) => PlatformEnvironment.IsService(group);
 
     /// <summary>The app host, the services in start order, the infrastructure, then anything else; the CLI last.</summary>
     private static IEnumerable<string> Groups(FootprintResult r)
     {
-        string[] known = ["app host", .. LodestarPlatform.Services.Select(s => s.Name), "RabbitMQ", "Redis", "PostgreSQL"];
+        string[] known = ["app host", "DCP (orchestrator)", "Aspire dashboard", .. PlatformEnvironment.ServiceNames, "dotnet run (service launchers)", "RabbitMQ", "Redis", "PostgreSQL"];
         var present = r.Idle.Groups.ToList();
         return [.. known.Where(present.Contains), .. present.Where(g => !known.Contains(g) && g != MemorySamples.Launcher).Order(StringComparer.Ordinal),
             .. present.Where(g => g == MemorySamples.Launcher)];

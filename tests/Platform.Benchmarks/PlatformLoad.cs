@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Lodestar.AppHost.Dashboard;
+using Lodestar.AppHost;
 using Lodestar.AppHost.Seeding;
 using MetricsV1 = Lodestar.Metrics.V1;
 using StrategyV1 = Lodestar.Strategy.V1;
@@ -26,10 +26,10 @@ public sealed class PlatformLoad : IDisposable
     private string? _firstError;
     private string _product = "";
 
-    public PlatformLoad(Uri gatewayGrpc, DashboardLinks links)
+    public PlatformLoad(Uri gatewayGrpc, DevelopmentAccess access)
     {
         _channel = GrpcChannel.ForAddress(gatewayGrpc);
-        _api = new LodestarClients(_channel.CreateCallInvoker(), links.Token, links.Workspace, TimeSpan.FromSeconds(30));
+        _api = new LodestarClients(_channel.CreateCallInvoker(), access.Token, access.Workspace, TimeSpan.FromSeconds(30));
     }
 
     public long Calls => Interlocked.Read(ref _calls);

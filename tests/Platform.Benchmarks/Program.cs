@@ -27,16 +27,16 @@ await using (var run = await AppHostRun.StartAsync(root, environment))
     (fresh, infrastructure) = (run.AllHealthy.TotalSeconds, run.InfrastructureReady.TotalSeconds);
     Console.WriteLine($"fresh start: infrastructure {infrastructure:0.0} s, all healthy {fresh:0.0} s");
     await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
-    for (var i = 0; i < 5; i++, await Task.Delay(1_000)) idle.Sample(await run.ProcessGroupsAsync());
+    for (var i = 0; i < 5; i++, await Task.Delay(1_000)) idle.Sample(run.ProcessGroups());
 
-    using var traffic = new PlatformLoad(new Uri($"http://127.0.0.1:{LodestarResources.DefaultPorts(LodestarResources.Gateway).Grpc}"), await run.LinksAsync());
+    using var traffic = new PlatformLoad(new Uri($"http://127.0.0.1:{LodestarResources.DefaultPorts(LodestarResources.Gateway).Grpc}"), run.Access);
     await traffic.PrepareAsync();
     using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.LoadSeconds));
     var clock = Stopwatch.StartNew();
     var running = traffic.RunAsync(options.Callers, options.Streams, stop.Token);
     while (!running.IsCompleted)
     {
-        loaded.Sample(await run.ProcessGroupsAsync());
+        loaded.Sample(run.ProcessGroups());
         await Task.WhenAny(running, Task.Delay(500));
     }
     await running;

@@ -135,7 +135,11 @@ public static class GatewayExtensions
     {
         builder.Services.AddScoped<WorkspaceAdmission>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMappingInterceptor>())
+        builder.Services.AddGrpc(grpc =>
+            {
+                grpc.Interceptors.Add<ErrorMappingInterceptor>();
+                grpc.Interceptors.Add<TextValidationInterceptor>();
+            })
             .AddJsonTranscoding(rest => rest.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         // Reflection answers for every service behind the gateway, from the same compiled protos the routes come from.
         builder.Services.AddSingleton(new ReflectionServiceImpl(ProtoRoutes.Services()));

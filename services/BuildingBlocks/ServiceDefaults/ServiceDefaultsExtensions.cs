@@ -45,6 +45,7 @@ public static class ServiceDefaultsExtensions
             // Outermost first: errors from the workspace checks are mapped too.
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
             grpc.Interceptors.Add<WorkspaceInterceptor>();
+            grpc.Interceptors.Add<TextValidationInterceptor>();
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
         }).AddJsonTranscoding(rest =>
             // REST error bodies carry the same google.rpc details as gRPC trailers.
@@ -105,7 +106,9 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(name))
+            // The instance id comes from OTEL_RESOURCE_ATTRIBUTES when the app host sets one, so every signal of a process
+            // shows under one instance in the Aspire dashboard.
+            .ConfigureResource(resource => resource.AddService(name, autoGenerateServiceInstanceId: false))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

@@ -36,7 +36,7 @@ public sealed class BrokerOutageTests(FaultPlatformFixture fixture)
         changes.AddRange(items.Select(item => (Func<Task>)(() => ShipAsync(api, item))));
         Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(changes));
 
-        var broker = fixture.Platform.Infrastructure.RabbitMq!;
+        var broker = fixture.Resource("rabbitmq");
         var done = 0;
         var outage = Stopwatch.StartNew();
         var stopped = false;

@@ -11,11 +11,12 @@ public sealed class ChaosProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly int _targetPort;
+    private readonly Func<int> _targetPort;
     private Task? _accepting;
     private volatile ProxyFault _fault;
 
-    public ChaosProxy(int targetPort) => _targetPort = targetPort;
+    /// <param name="targetPort">The service's port, read at each connection: the proxy may start before the service has one.</param>
+    public ChaosProxy(Func<int> targetPort) => _targetPort = targetPort;
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -63,7 +64,7 @@ public sealed class ChaosProxy : IAsyncDisposable
         using var upstream = new TcpClient();
         try
         {
-            await upstream.ConnectAsync(IPAddress.Loopback, _targetPort, _stopping.Token);
+            await upstream.ConnectAsync(IPAddress.Loopback, _targetPort(), _stopping.Token);
             var inbound = PumpAsync(client.GetStream(), upstream.GetStream());
             var outbound = PumpAsync(upstream.GetStream(), client.GetStream());
             await Task.WhenAny(inbound, outbound);

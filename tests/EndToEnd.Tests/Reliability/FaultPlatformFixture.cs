@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using Backlog = Lodestar.Backlog.V1;
@@ -16,22 +17,30 @@ public sealed class FaultPlatformFixture : PlatformFixture
 {
     public const int PermitsPerSecond = 200;
     public const int Burst = 400;
+
+    /// <summary>
+    /// The limit of <see cref="LimitedWorkspace"/>, low enough that a test's callers exceed it whatever the machine's
+    /// speed (the default above must not throttle the suite's bursts).
+    /// </summary>
+    public const int LimitedPermitsPerSecond = 25;
+    public const int LimitedBurst = 50;
     public static readonly TimeSpan GatewayUnaryLimit = TimeSpan.FromSeconds(10);
 
-    private ServiceDatabases? _databases;
+    /// <summary>A workspace id with a limit of its own (<see cref="LimitedPermitsPerSecond"/>), for a test to create.</summary>
+    public Guid LimitedWorkspace { get; } = Guid.NewGuid();
 
     public ChaosProxy DiscoveryLink { get; private set; } = null!;
 
-    public ServiceDatabases Databases => _databases ??= new(Platform.Infrastructure.Postgres!);
-
-    protected override bool ServicesOnPostgres => true;
+    public ServiceDatabases Databases { get; private set; } = null!;
 
     protected override ValueTask BeforePlatformAsync()
     {
-        DiscoveryLink = new ChaosProxy(PortsOf(LodestarResources.Discovery).Grpc);
+        DiscoveryLink = new ChaosProxy(() => App.GetEndpoint(LodestarResources.Discovery, LodestarResources.GrpcEndpoint).Port);
         DiscoveryLink.Start();
         return ValueTask.CompletedTask;
     }
+
+    protected override async ValueTask AfterStartAsync() => Databases = new(await ConnectionStringAsync("postgres"));
 
     protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
     [
@@ -39,16 +48,18 @@ public sealed class FaultPlatformFixture : PlatformFixture
         new("Gateway__Timeouts__Unary", GatewayUnaryLimit.ToString()),
         new("Gateway__RateLimits__Default__PermitsPerSecond", PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Gateway__RateLimits__Default__Burst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new($"Gateway__RateLimits__Workspaces__{LimitedWorkspace}__PermitsPerSecond", LimitedPermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new($"Gateway__RateLimits__Workspaces__{LimitedWorkspace}__Burst", LimitedBurst.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>
     /// A new workspace with one product, returned once backlog, discovery and metrics hold their copy of it (its
     /// ProductChanged event reached them), so that a fault injected next meets a settled workspace.
     /// </summary>
-    public async Task<FaultWorkspace> NewProductAsync(string admin, string displayName)
+    public async Task<FaultWorkspace> NewProductAsync(string admin, string displayName, Guid? workspaceId = null)
     {
         var cancel = TestContext.Current.CancellationToken;
-        var workspace = await NewWorkspaceAsync(admin);
+        var workspace = await NewWorkspaceAsync(admin, workspaceId);
         var api = Clients(admin, workspace);
         var product = await api.Products.CreateProductAsync(new Strategy.CreateProductRequest { Product = new Strategy.Product { DisplayName = displayName } }, cancellationToken: cancel);
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToProto();

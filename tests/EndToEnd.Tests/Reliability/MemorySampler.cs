@@ -1,10 +1,10 @@
 using System.Globalization;
-using Lodestar.AppHost.Orchestration;
+using EndToEnd.Tests.Platform;
 
 namespace EndToEnd.Tests.Reliability;
 
 /// <summary>Resident memory (VmRSS) of each supervised process, sampled on a fixed period while a soak runs.</summary>
-public sealed class MemorySampler(IReadOnlyList<SupervisedProcess> processes)
+public sealed class MemorySampler(IReadOnlyList<PlatformResource> processes)
 {
     public Dictionary<string, List<(TimeSpan At, double Megabytes)>> Samples { get; } = processes.ToDictionary(p => p.Name, _ => new List<(TimeSpan, double)>());
 

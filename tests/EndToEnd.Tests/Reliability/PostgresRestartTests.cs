@@ -28,14 +28,14 @@ public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
     public async Task Calls_fail_fast_with_unavailable_while_PostgreSQL_restarts_and_recover_on_their_own()
     {
         var (workspace, api, home) = await fixture.NewProductAsync(Admin, "Home");
-        var restartsBefore = fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount);
+        var processesBefore = fixture.Services.ToDictionary(s => s.Name, s => s.ProcessId);
 
         var load = new SteadyLoad(fixture.Invoker(Admin, workspace), home.Name, Deadline);
         using var stopLoad = new CancellationTokenSource();
         var workers = Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => load.RunAsync(stopLoad.Token)));
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
 
-        var postgres = fixture.Platform.Infrastructure.Postgres!;
+        var postgres = fixture.Resource("postgres");
         var clock = Stopwatch.StartNew();
         load.Calls.Phase = FaultPhase.During;
         TimeSpan stopped, started;
@@ -71,7 +71,7 @@ public sealed class PostgresRestartTests(FaultPlatformFixture fixture)
         var tail = outcomes.Where(o => o.StartedAt > startedAt + Settle * 2 / 3).ToList();
         Assert.NotEmpty(tail);
         Assert.All(tail, o => Assert.True(o.Status == StatusCode.OK, $"{o.Rpc} still fails {(o.StartedAt - startedAt).TotalSeconds:0.0} s after PostgreSQL started: {o.Status} {o.Detail}"));
-        Assert.Equal(restartsBefore, fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount));
+        Assert.Equal(processesBefore, fixture.Services.ToDictionary(s => s.Name, s => s.ProcessId));
 
         var goals = await fixture.Databases.CountAsync(LodestarResources.Strategy, "goals", workspace);
         Assert.InRange(goals, load.GoalsCreated, load.GoalsAttempted);

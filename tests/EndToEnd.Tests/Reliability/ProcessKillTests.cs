@@ -7,7 +7,7 @@ namespace EndToEnd.Tests.Reliability;
 /// <summary>
 /// Strategy (a producer) and then backlog (a producer and a consumer) killed with SIGKILL in the middle of a burst of
 /// writes: every acknowledged write exists, no write left half a record or an event without its change (or a change
-/// without its event), and every event is applied exactly once after the app host restarts them.
+/// without its event), and every event is applied exactly once after they are started again.
 /// </summary>
 [Collection(FaultPlatform.Name)]
 public sealed class ProcessKillTests(FaultPlatformFixture fixture)
@@ -30,19 +30,19 @@ public sealed class ProcessKillTests(FaultPlatformFixture fixture)
         writes.AddRange(Enumerable.Range(0, Items).Select(i => (Func<Task>)(() => burst.CreateItemAsync(i))));
         Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(writes));
 
-        var strategy = fixture.Platform.Process(LodestarResources.Strategy);
-        var backlog = fixture.Platform.Process(LodestarResources.Backlog);
-        int strategyRestarts = -1, backlogRestarts = -1;
+        var strategy = fixture.Resource(LodestarResources.Strategy);
+        var backlog = fixture.Resource(LodestarResources.Backlog);
+        Task? strategyRestart = null, backlogRestart = null;
         var done = 0;
         await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Cancel }, async (write, _) =>
         {
             await write();
             var count = Interlocked.Increment(ref done);
-            if (count == writes.Count / 4) strategyRestarts = Restarts.Kill(strategy);
-            if (count == writes.Count * 3 / 5) backlogRestarts = Restarts.Kill(backlog);
+            if (count == writes.Count / 4) strategyRestart = Restarts.Kill(strategy, Cancel);
+            if (count == writes.Count * 3 / 5) backlogRestart = Restarts.Kill(backlog, Cancel);
         });
-        await Restarts.RunningAgainAsync(strategy, strategyRestarts, Recovery);
-        await Restarts.RunningAgainAsync(backlog, backlogRestarts, Recovery);
+        await Restarts.RunningAgainAsync(strategy, strategyRestart!, Recovery);
+        await Restarts.RunningAgainAsync(backlog, backlogRestart!, Recovery);
         TestContext.Current.SendDiagnosticMessage($"{burst.Acknowledged} writes acknowledged, refused while a service was down: {string.Join(", ", burst.Refused.Select(r => $"{r.Key} ×{r.Value}"))}");
         Assert.All(burst.FirstRefusal, refusal => Assert.True(refusal.Key == StatusCode.Unavailable, $"{refusal.Key}: {refusal.Value}"));
 

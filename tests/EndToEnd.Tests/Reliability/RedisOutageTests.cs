@@ -33,17 +33,17 @@ public sealed class RedisOutageTests(FaultPlatformFixture fixture)
         // Read once: a run that crosses midnight still asks about the days its events were sent for.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var activity = new Metrics.GetActivityRequest { Product = product.Name, StartDate = today.AddDays(1 - Days).ToProto(), EndDate = today.ToProto() };
-        var limited = await fixture.NewProductAsync(Admin, "Limited");
+        var limited = await fixture.NewProductAsync(Admin, "Limited", fixture.LimitedWorkspace);
 
         var events = SentEvents(today);
         var batches = events.Chunk(BatchSize).ToList();
         var ingest = new Metrics.EventService.EventServiceClient(fixture.Invoker(Admin, workspace));
         var calls = new CallRecorder();
-        var redis = fixture.Platform.Infrastructure.Redis!;
+        var redis = fixture.Resource(LodestarResources.Redis);
 
         await SendAsync(ingest, product.Name, batches[..4], calls);
         calls.Phase = FaultPhase.During;
-        await FlushAsync(redis.ConnectionString);
+        await FlushAsync(await fixture.ConnectionStringAsync(LodestarResources.Redis));
         await redis.StopAsync(Cancel);
         try
         {
@@ -106,7 +106,7 @@ public sealed class RedisOutageTests(FaultPlatformFixture fixture)
         });
     }
 
-    /// <summary>32 callers for 4 s in one workspace: the bucket (burst and rate) holds from the gateway's memory, and nothing but the limit refuses.</summary>
+    /// <summary>32 callers for 4 s in a workspace with a low limit of its own: the bucket (burst and rate) holds from the gateway's memory, and nothing but the limit refuses.</summary>
     private static async Task AssertLimitedFromMemoryAsync(CallInvoker gateway, string product)
     {
         var products = new Strategy.ProductService.ProductServiceClient(gateway);
@@ -122,7 +122,7 @@ public sealed class RedisOutageTests(FaultPlatformFixture fixture)
         TestContext.Current.SendDiagnosticMessage($"rate limit without Redis, {elapsed.TotalSeconds:0.0} s: {calls.Summary()}");
         Assert.All(calls.Outcomes, o => Assert.True(o.Status is StatusCode.OK or StatusCode.ResourceExhausted, $"{o.Status} {o.Detail}"));
         Assert.Contains(calls.Outcomes, o => o.Status == StatusCode.ResourceExhausted);
-        Assert.InRange(accepted, 1, FaultPlatformFixture.Burst + FaultPlatformFixture.PermitsPerSecond * elapsed.TotalSeconds * 1.1);
+        Assert.InRange(accepted, 1, FaultPlatformFixture.LimitedBurst + FaultPlatformFixture.LimitedPermitsPerSecond * elapsed.TotalSeconds * 1.1);
     }
 
     private static async Task FlushAsync(string connectionString)

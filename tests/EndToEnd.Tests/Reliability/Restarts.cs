@@ -1,27 +1,29 @@
-using Lodestar.AppHost.Orchestration;
+using EndToEnd.Tests.Platform;
 
 namespace EndToEnd.Tests.Reliability;
 
-/// <summary>Kills a supervised service as an out-of-memory killer or a node loss would, and waits for the app host to bring it back.</summary>
+/// <summary>
+/// Kills a service as an out-of-memory killer or a node loss would, and starts it again as its supervisor would
+/// (Kubernetes in production; locally Aspire shows it Exited, with its logs and a Start command).
+/// </summary>
 public static class Restarts
 {
-    /// <summary>SIGKILL: no shutdown hooks, no flush, no goodbye to the broker.</summary>
-    public static int Kill(SupervisedProcess service)
+    /// <summary>SIGKILL: no shutdown hooks, no flush, no goodbye to the broker. Returns the start of its replacement.</summary>
+    public static Task Kill(PlatformResource service, CancellationToken cancellationToken)
     {
-        var before = service.RestartCount;
-        using var process = System.Diagnostics.Process.GetProcessById(service.ProcessId ?? throw new InvalidOperationException($"{service.Name} is not running."));
-        process.Kill();
-        return before;
+        using (var process = System.Diagnostics.Process.GetProcessById(service.ProcessId ?? throw new InvalidOperationException($"{service.Name} is not running.")))
+            process.Kill();
+        return Task.Run(async () =>
+        {
+            await service.WaitStoppedAsync(cancellationToken);
+            await service.StartAsync(cancellationToken);
+        }, cancellationToken);
     }
 
-    /// <summary>Waits until <paramref name="service"/> has restarted since <paramref name="restartsBefore"/> and serves again.</summary>
-    public static async Task RunningAgainAsync(SupervisedProcess service, int restartsBefore, TimeSpan timeout)
+    /// <summary>Waits for the restart <see cref="Kill"/> began, failing after <paramref name="timeout"/>.</summary>
+    public static async Task RunningAgainAsync(PlatformResource service, Task restart, TimeSpan timeout)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!(service.RestartCount > restartsBefore && service.State == ResourceState.Running))
-        {
-            Assert.True(clock.Elapsed < timeout, $"{service.Name} did not come back within {timeout.TotalSeconds:0} s (state {service.State}, last exit {service.LastExit})");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await restart.WaitAsync(timeout, TestContext.Current.CancellationToken);
+        Assert.True(service.IsRunning, $"{service.Name} is {service.State} after its restart");
     }
 }

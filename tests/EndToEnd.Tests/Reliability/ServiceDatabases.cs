@@ -1,4 +1,3 @@
-using Lodestar.LocalInfrastructure;
 using Npgsql;
 
 namespace EndToEnd.Tests.Reliability;
@@ -7,7 +6,7 @@ namespace EndToEnd.Tests.Reliability;
 /// Reads the services' own PostgreSQL databases, where the fault suite counts effects: rows, outbox events and inbox
 /// entries of one workspace, as the services stored them (not as their APIs report them).
 /// </summary>
-public sealed class ServiceDatabases(PostgresServer postgres)
+public sealed class ServiceDatabases(string postgres)
 {
     /// <summary>Rows of <paramref name="table"/> in <paramref name="workspace"/>.</summary>
     public async Task<long> CountAsync(string service, string table, Guid workspace)
@@ -71,7 +70,7 @@ public sealed class ServiceDatabases(PostgresServer postgres)
     private async Task<NpgsqlConnection> OpenAsync(string service)
     {
         // Pooling off: these connections must not outlive a PostgreSQL restart the test causes.
-        var connection = new NpgsqlConnection(postgres.ConnectionStringFor(service) + ";Pooling=false;Timeout=5");
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = service, Pooling = false, Timeout = 5 }.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         return connection;
     }

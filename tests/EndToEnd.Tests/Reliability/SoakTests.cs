@@ -14,7 +14,10 @@ namespace EndToEnd.Tests.Reliability;
 public sealed class SoakTests(FaultPlatformFixture fixture)
 {
     private const string Admin = "soak-admin";
-    private const int RatePerSecond = 100;
+    // The soak checks steadiness (no failure, flat memory), not throughput, which the benchmarks measure: 50 ticks/s
+    // leaves the 2-core CI machine headroom even on a slow day (at 100 it sustained 66 calls/s on 2026-12-07, with the
+    // home-made app host and with Aspire alike).
+    private const int RatePerSecond = 50;
     private const int Workers = 10;
     // Flat: what a process holds in the last third is within 15% (and 24 MB) of what it held in the middle third.
     private const double GrowthAllowed = 1.15;
@@ -27,7 +30,7 @@ public sealed class SoakTests(FaultPlatformFixture fixture)
         var (workspace, _, product) = await fixture.NewProductAsync(Admin, "Soak");
 
         var traffic = new SoakTraffic(fixture.Invoker(Admin, workspace), product.Name);
-        var memory = new MemorySampler(fixture.Platform.Processes);
+        var memory = new MemorySampler(fixture.Services);
         using var stop = new CancellationTokenSource(duration);
         var sampling = memory.RunAsync(TimeSpan.FromSeconds(2), stop.Token);
         // Each worker ticks at its share of the rate; a slow call delays its worker's next tick instead of piling calls up.

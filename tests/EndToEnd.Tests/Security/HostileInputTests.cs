@@ -1,6 +1,5 @@
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Lodestar.AppHost.Orchestration;
 
 namespace EndToEnd.Tests.Security;
 
@@ -24,7 +23,7 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         var seed = int.TryParse(Environment.GetEnvironmentVariable("LODESTAR_FUZZ_SEED"), out var chosen) ? chosen : Environment.TickCount;
         output.WriteLine($"seed {seed} (LODESTAR_FUZZ_SEED={seed} repeats this run)");
         var random = new Random(seed);
-        var restarts = fixture.Platform.Processes.ToDictionary(p => p.Name, p => p.RestartCount);
+        var processes = fixture.Services.ToDictionary(s => s.Name, s => s.ProcessId);
         var workspace = await fixture.NewWorkspaceAsync(Owner);
         var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
         var corpus = await TourCorpus.BuildAsync(rpc, workspace, Owner);
@@ -57,7 +56,7 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         output.WriteLine($"{sent} hostile requests to {corpus.DistinctBy(c => c.Rpc).Count()} RPCs; {refusedBatches} all-refused write batches compared before and after");
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
         Assert.True(refusedBatches >= 50, $"only {refusedBatches} write batches were refused whole: the check compared too little");
-        Assert.All(fixture.Platform.Processes, p => Assert.Equal((restarts[p.Name], ResourceState.Running), (p.RestartCount, p.State)));
+        Assert.All(fixture.Services, s => Assert.Equal((processes[s.Name], true), (s.ProcessId, s.IsRunning)));
     }
 
     /// <summary>Reads first, then writes, and last the calls that end a resource's life, so most variants meet live resources.</summary>

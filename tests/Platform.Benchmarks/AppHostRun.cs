@@ -49,11 +49,9 @@ public sealed partial class AppHostRun : IAsyncDisposable
         var groups = new Dictionary<string, List<int>> { [MemorySamples.Launcher] = [_run.LauncherId] };
         if (_run.ProgramId is not { } appHost) return groups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value);
         groups["app host"] = [appHost];
-        foreach (var (id, _, commandLine) in ProcessTable.All())
+        foreach (var (id, commandLine) in OwnedProcesses.Of(appHost, _environment.DataRoot))
         {
-            if (id == appHost || id == _run.LauncherId || commandLine.Length == 0) continue;
-            if (!commandLine.Contains(_environment.DataRoot, StringComparison.Ordinal)
-                && !ProcessTable.Environment(id).Contains(_environment.DataRoot, StringComparison.Ordinal)) continue;
+            if (id == _run.LauncherId) continue;
             var group = Classify(commandLine);
             if (!groups.TryGetValue(group, out var members)) groups[group] = members = [];
             members.Add(id);

@@ -5,7 +5,7 @@ using Lodestar.Testing;
 namespace Lodestar.Platform.Benchmarks;
 
 /// <summary>
-/// `dotnet run -c Release --project …` as a developer types it: the CLI checks the build is up to date, then starts
+/// `dotnet run -c Release --no-build --project …` as a developer types it after a build: the CLI starts
 /// the program as its child and waits on it. Output is kept (the last lines) for the error when the run fails.
 /// </summary>
 public sealed class DotnetRun : IAsyncDisposable
@@ -38,7 +38,7 @@ public sealed class DotnetRun : IAsyncDisposable
     /// <param name="marker">Part of the program's command line, to tell it from the CLI's other children.</param>
     public static DotnetRun Start(string root, string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string marker)
     {
-        var info = new ProcessStartInfo("dotnet", ["run", "-c", "Release", "--no-launch-profile", "--project", Path.Combine(root, project), "--", .. arguments])
+        var info = new ProcessStartInfo("dotnet", ["run", "-c", "Release", "--no-build", "--no-launch-profile", "--project", Path.Combine(root, project), "--", .. arguments])
         {
             WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
         };

@@ -4,7 +4,7 @@ using Lodestar.LocalInfrastructure;
 using Lodestar.Platform.Benchmarks;
 using Lodestar.ServiceDefaults;
 
-// The platform's footprint as a developer starts it: `dotnet run -c Release --project apphost` on an empty data folder,
+// The platform's footprint as a developer starts it: `dotnet run -c Release --no-build --project apphost` on an empty data folder,
 // then restarts on the kept data, each timed to all services healthy; every process's memory idle and under the load of
 // the gateway and ingestion benchmarks; an empty ASP.NET Core gRPC host started the same way is the baseline. Writes the
 // footprint section of docs/benchmarks.md.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AppHost.Tests;
+namespace Lodestar.Testing;
 
 /// <summary>
 /// The processes one app host run started, found in /proc by what ties them to it: its data folder in their command

@@ -51,7 +51,8 @@ public sealed class DashboardTests(RunningAppHostFixture fixture) : IClassFixtur
         foreach (var cells in rows)
         {
             var name = cells.FirstOrDefault(c => Resources.Contains(c));
-            var state = cells.FirstOrDefault(c => KnownStates.Any(known => c.StartsWith(known, StringComparison.Ordinal)));
+            // The state cell's first line is the state ("Running", or "Running (Unhealthy)"); a badge of unread error logs may follow.
+            var state = cells.Select(c => c.Split('\n')[0].Trim()).FirstOrDefault(c => KnownStates.Any(known => c.StartsWith(known, StringComparison.Ordinal)));
             if (name is not null && state is not null) states[name] = state;
         }
         return states;

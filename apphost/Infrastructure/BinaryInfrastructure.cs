@@ -19,7 +19,6 @@ internal static class BinaryInfrastructure
         var postgres = AddPostgres(builder, binaries, Path.Combine(root, "postgres"), settings);
         return new LodestarInfrastructure
         {
-            Mode = "binaries",
             EventBus = rabbitMq,
             Redis = redis,
             Postgres = postgres,
@@ -36,7 +35,7 @@ internal static class BinaryInfrastructure
         // Erlang's port mapper as a resource of its own, so that it stops with the app host rather than living on as
         // the daemon Erlang would otherwise start; on its own port, so that no other broker on the machine shares it.
         var epmd = builder.AddExecutable("epmd", binaries.Epmd, folder)
-            .WithEndpoint(name: "tcp", scheme: "tcp", isProxied: false);
+            .WithEndpoint("tcp", Direct("tcp"));
         var epmdPort = epmd.GetEndpoint("tcp");
         epmd.WithArgs(context =>
         {
@@ -47,8 +46,8 @@ internal static class BinaryInfrastructure
 
         var server = new RabbitMqServerResource("rabbitmq", binaries.RabbitMqServer, folder);
         var rabbitMq = builder.AddResource(server)
-            .WithEndpoint(RabbitMqServerResource.AmqpEndpointName, e => { e.Port = port; e.UriScheme = "amqp"; e.IsProxied = false; })
-            .WithEndpoint(RabbitMqServerResource.DistributionEndpointName, e => { e.UriScheme = "tcp"; e.IsProxied = false; })
+            .WithEndpoint(RabbitMqServerResource.AmqpEndpointName, Direct("amqp", port))
+            .WithEndpoint(RabbitMqServerResource.DistributionEndpointName, Direct("tcp"))
             .WithEnvironment(context =>
             {
                 var amqp = server.Amqp;
@@ -82,7 +81,7 @@ internal static class BinaryInfrastructure
         Directory.CreateDirectory(folder);
         var server = new RedisServerResource(LodestarResources.Redis, binaries.RedisServer, folder);
         var redis = builder.AddResource(server)
-            .WithEndpoint(RedisServerResource.TcpEndpointName, e => { e.Port = port; e.UriScheme = "tcp"; e.IsProxied = false; })
+            .WithEndpoint(RedisServerResource.TcpEndpointName, Direct("tcp", port))
             .WithArgs(context =>
             {
                 context.Args.Add("--port");
@@ -98,7 +97,7 @@ internal static class BinaryInfrastructure
         Directory.CreateDirectory(folder);
         var server = new PostgresServerResource("postgres", "/bin/sh", folder, Path.Combine(folder, "data"));
         var postgres = builder.AddResource(server)
-            .WithEndpoint(PostgresServerResource.TcpEndpointName, e => { e.Port = settings.PostgresPort; e.UriScheme = "tcp"; e.IsProxied = false; })
+            .WithEndpoint(PostgresServerResource.TcpEndpointName, Direct("tcp", settings.PostgresPort))
             .WithArgs(context =>
             {
                 foreach (var arg in PostgresLauncher.Arguments(binaries.PostgresBin)) context.Args.Add(arg);
@@ -114,4 +113,15 @@ internal static class BinaryInfrastructure
         ProbeHealthCheck.Attach(postgres, ServerProbes.PostgresAsync);
         return postgres;
     }
+
+    /// <summary>
+    /// A loopback endpoint clients reach directly, not through a DCP proxy, so a stopped server refuses connections as
+    /// a real outage does; on <paramref name="port"/>, or one DCP picks.
+    /// </summary>
+    private static Action<EndpointAnnotation> Direct(string scheme, int? port = null) => endpoint =>
+    {
+        endpoint.Port = port;
+        endpoint.UriScheme = scheme;
+        endpoint.IsProxied = false;
+    };
 }

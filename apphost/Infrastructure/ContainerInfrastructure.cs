@@ -15,7 +15,6 @@ internal static class ContainerInfrastructure
         var postgres = builder.AddPostgres("postgres", port: settings.PostgresPort).WithDataVolume();
         return new LodestarInfrastructure
         {
-            Mode = "containers",
             EventBus = rabbitMq,
             Redis = redis,
             Postgres = postgres,

@@ -6,9 +6,6 @@ namespace Lodestar.AppHost.Infrastructure;
 /// </summary>
 public sealed class LodestarInfrastructure
 {
-    /// <summary>"containers" or "binaries".</summary>
-    public required string Mode { get; init; }
-
     public required IResourceBuilder<IResourceWithConnectionString> EventBus { get; init; }
 
     public required IResourceBuilder<IResourceWithConnectionString> Redis { get; init; }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Lodestar.LocalInfrastructure;
 
 namespace AppHost.Tests;
@@ -8,7 +7,7 @@ namespace AppHost.Tests;
 /// The real app host as a developer starts it (its own process, the dashboard on), in a temporary data folder with
 /// free ports, read from its console: the dashboard's login URL, the gateway's address, the development access.
 /// </summary>
-public sealed partial class AppHostProcess : IAsyncDisposable
+public sealed class AppHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly Process _process;
@@ -99,10 +98,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_outputLock) _output.Add(line);
-        if (LoginLine().Match(line) is { Success: true } login) DashboardLogin = new Uri(login.Groups[1].Value);
-        else if (GatewayLine().Match(line) is { Success: true } gateway) GatewayRest = new Uri(gateway.Groups[1].Value);
-        else if (WorkspaceLine().Match(line) is { Success: true } workspace) Workspace = Guid.Parse(workspace.Groups[1].Value);
-        else if (TokenLine().Match(line) is { Success: true } token)
+        if (AppHostBanner.DashboardLogin().Match(line) is { Success: true } login) DashboardLogin = new Uri(login.Groups[1].Value);
+        else if (AppHostBanner.GatewayRest().Match(line) is { Success: true } gateway) GatewayRest = new Uri(gateway.Groups[1].Value);
+        else if (AppHostBanner.Workspace().Match(line) is { Success: true } workspace) Workspace = Guid.Parse(workspace.Groups[1].Value);
+        else if (AppHostBanner.Token().Match(line) is { Success: true } token)
         {
             Token = token.Groups[1].Value;
             _running.TrySetResult();
@@ -127,16 +126,4 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             // A server may hold a file a moment longer; the folder is under the temp path.
         }
     }
-
-    [GeneratedRegex(@"Login to the dashboard at (\S+)")]
-    private static partial Regex LoginLine();
-
-    [GeneratedRegex(@"^\s*gateway\s+REST (\S+)")]
-    private static partial Regex GatewayLine();
-
-    [GeneratedRegex(@"^\s*export WS=(\S+)")]
-    private static partial Regex WorkspaceLine();
-
-    [GeneratedRegex(@"^\s*export TOKEN=(\S+)")]
-    private static partial Regex TokenLine();
 }

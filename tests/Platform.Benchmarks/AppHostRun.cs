@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Lodestar.AppHost;
 using Lodestar.Testing;
 
@@ -10,11 +9,12 @@ namespace Lodestar.Platform.Benchmarks;
 /// Lodestar is running (the gateway, which waits for every service to be healthy, is healthy itself), the development
 /// access it printed, and which processes belong to what, read from /proc.
 /// </summary>
-public sealed partial class AppHostRun : IAsyncDisposable
+public sealed class AppHostRun : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly DotnetRun _run;
     private readonly PlatformEnvironment _environment;
+    private IReadOnlyDictionary<string, IReadOnlyList<int>>? _groups;
 
     private AppHostRun(DotnetRun run, PlatformEnvironment environment)
     {
@@ -43,11 +43,17 @@ public sealed partial class AppHostRun : IAsyncDisposable
         }
     }
 
-    /// <summary>Every process of the run by what it is: the CLI, the app host, DCP, the dashboard, each service and its launcher, each server.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<int>> ProcessGroups()
+    /// <summary>
+    /// Every process of the run by what it is: the CLI, the app host, DCP, the dashboard, each service and its launcher,
+    /// each server. Found once: a running platform keeps its processes, and finding them reads every process's
+    /// environment, which the samples taken every 0.5 s under load would otherwise add to the load they measure.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> ProcessGroups() => _groups ??= FindProcessGroups();
+
+    private Dictionary<string, IReadOnlyList<int>> FindProcessGroups()
     {
         var groups = new Dictionary<string, List<int>> { [MemorySamples.Launcher] = [_run.LauncherId] };
-        if (_run.ProgramId is not { } appHost) return groups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value);
+        var appHost = _run.ProgramId ?? throw new InvalidOperationException("The app host runs no longer.");
         groups["app host"] = [appHost];
         foreach (var (id, commandLine) in OwnedProcesses.Of(appHost, _environment.DataRoot))
         {
@@ -68,9 +74,9 @@ public sealed partial class AppHostRun : IAsyncDisposable
         {
             if (_run.HasExited) throw new InvalidOperationException($"The app host exited while starting:\n{_run.LogTail()}");
             if (InfrastructureReady == TimeSpan.Zero && servers.All(Accepts)) InfrastructureReady = _run.Clock.Elapsed;
-            if (_run.Find(RunningLine()) is not null && _run.Find(TokenLine()) is { } token && _run.Find(WorkspaceLine()) is { } workspace)
+            if (_run.Find(AppHostBanner.Running()) is not null && _run.Find(AppHostBanner.Token()) is { } token && _run.Find(AppHostBanner.Workspace()) is { } workspace)
             {
-                AllHealthy = _run.FoundAt(RunningLine());
+                AllHealthy = _run.FoundAt(AppHostBanner.Running());
                 Access = new DevelopmentAccess(Guid.Parse(workspace.Groups[1].Value), token.Groups[1].Value);
                 return;
             }
@@ -110,13 +116,4 @@ public sealed partial class AppHostRun : IAsyncDisposable
         if (commandLine.Contains("dcp", StringComparison.Ordinal)) return "DCP (orchestrator)";
         return commandLine.Split(' ')[0];
     }
-
-    [GeneratedRegex(@"Lodestar is running\.")]
-    private static partial Regex RunningLine();
-
-    [GeneratedRegex(@"^\s*export WS=(\S+)")]
-    private static partial Regex WorkspaceLine();
-
-    [GeneratedRegex(@"^\s*export TOKEN=(\S+)")]
-    private static partial Regex TokenLine();
 }

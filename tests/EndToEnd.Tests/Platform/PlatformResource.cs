@@ -32,15 +32,15 @@ public sealed class PlatformResource(DistributedApplication app, string name)
     public int? ProcessId => LauncherId is { } launcher ? (IsWrapper(launcher) ? ProcessTable.ChildOf(launcher) : launcher) : null;
 
     /// <summary>
-    /// Takes the server down as an outage would: its own process is told to stop (SIGINT, PostgreSQL's fast shutdown;
-    /// SIGTERM for the others) and DCP reports it stopped, as the dashboard shows a server that went away. Aspire's Stop
-    /// command asks DCP to do the same, but under load DCP was seen to leave it running longer than Aspire waits (15 s).
+    /// Takes the server down as an outage would: the process DCP started gets the SIGTERM DCP itself would send (the
+    /// app host's launchers turn it into each server's clean stop, such as PostgreSQL's fast shutdown), and DCP reports
+    /// it stopped. Aspire's Stop command asks DCP to do this, but under load DCP was seen to leave the server running
+    /// longer than Aspire waits (15 s).
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        var process = ProcessId ?? throw new InvalidOperationException($"{name} is not running ({State}).");
-        if (!(name == "postgres" ? PosixSignals.Interrupt(process) : PosixSignals.Terminate(process)))
-            throw new InvalidOperationException($"{name}'s process {process} could not be signalled.");
+        var process = LauncherId ?? throw new InvalidOperationException($"{name} is not running ({State}).");
+        if (!PosixSignals.Terminate(process)) throw new InvalidOperationException($"{name}'s process {process} could not be signalled.");
         await WaitStoppedAsync(cancellationToken);
     }
 

@@ -10,7 +10,11 @@ namespace Lodestar.Testing;
 public static class ProcessTable
 {
     /// <summary>Every process: (id, parent id, command line with its arguments joined by spaces).</summary>
-    public static IEnumerable<(int Id, int Parent, string CommandLine)> All()
+    public static IEnumerable<(int Id, int Parent, string CommandLine)> All() =>
+        Parents().Select(p => (p.Id, p.Parent, CommandLine(p.Id)));
+
+    /// <summary>Every process and its parent, read from its stat alone (what walking the tree needs).</summary>
+    private static IEnumerable<(int Id, int Parent)> Parents()
     {
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
@@ -19,16 +23,16 @@ public static class ProcessTable
             if (stat.Length == 0) continue; // exited while listed
             // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ')'.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            yield return (id, int.Parse(fields[1], CultureInfo.InvariantCulture), CommandLine(id));
+            yield return (id, int.Parse(fields[1], CultureInfo.InvariantCulture));
         }
     }
 
     /// <summary>The first child of <paramref name="parent"/>, or null when it has none.</summary>
-    public static int? ChildOf(int parent) => All().Where(p => p.Parent == parent).Select(p => (int?)p.Id).FirstOrDefault();
+    public static int? ChildOf(int parent) => Parents().Where(p => p.Parent == parent).Select(p => (int?)p.Id).FirstOrDefault();
 
     public static IReadOnlyList<int> Descendants(int root)
     {
-        var parents = All().ToDictionary(p => p.Id, p => p.Parent);
+        var parents = Parents().ToDictionary(p => p.Id, p => p.Parent);
         var found = new List<int>();
         var frontier = new Queue<int>([root]);
         while (frontier.TryDequeue(out var parent))

@@ -17,7 +17,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
-using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Lodestar.Gateway.Extensions;
 
@@ -152,13 +151,16 @@ public static class GatewayExtensions
         var timeouts = builder.Configuration.GetSection(RouteTimeouts.Section).Get<RouteTimeouts>() ?? new RouteTimeouts();
         var destinationHealth = builder.Configuration.GetSection(DestinationHealthOptions.Section).Get<DestinationHealthOptions>() ?? new DestinationHealthOptions();
         builder.Services.AddSingleton<IReadOnlyCollection<Backend>>(backends);
-        builder.Services.AddReverseProxy().LoadFromMemory(ProtoRoutes.Routes(backends, timeouts), ProtoRoutes.Clusters(backends, destinationHealth));
+        // Each cluster's address (http://_grpc.backlog) becomes the endpoints service discovery knows: the
+        // services__backlog__grpc__N variables Aspire sets locally, DNS names in Kubernetes.
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(ProtoRoutes.Routes(backends, timeouts), ProtoRoutes.Clusters(backends, destinationHealth))
+            .AddServiceDiscoveryDestinationResolver();
         builder.Services.AddRequestTimeouts(options =>
         {
             options.AddPolicy(ProtoRoutes.UnaryTimeoutPolicy, TimeoutPolicy(timeouts.Unary));
             foreach (var (service, timeout) in timeouts.Services) options.AddPolicy(service, TimeoutPolicy(timeout));
         });
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDestinationResolver>();
 
         builder.Services.AddHttpClient(BackendHealthCheck.ClientName, http => http.Timeout = BackendHealthTimeout).AddServiceDiscovery();
         var health = builder.Services.AddHealthChecks();

@@ -2,9 +2,12 @@ using System.Net;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Grpc.Net.Client;
+using Lodestar.Security;
 using Gateway.FunctionalTests.Infrastructure;
 using Metrics = Lodestar.Metrics.V1;
 using Strategy = Lodestar.Strategy.V1;
+using Workspaces = Lodestar.Workspaces.V1;
 
 namespace Gateway.FunctionalTests.Routing;
 
@@ -89,6 +92,50 @@ public sealed class GatewayRoutingTests(GatewayPlatform platform) : IClassFixtur
         Assert.Equal("Degraded", backends.GetProperty("discovery").GetProperty("status").GetString());
         Assert.StartsWith("Not answering", backends.GetProperty("discovery").GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("Healthy", backends.GetProperty("strategy").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Every_endpoint_discovery_lists_is_a_destination_and_one_not_answering_is_taken_out()
+    {
+        // The first endpoint listed answers nothing: a resolver that kept only it would fail every call.
+        var nobody = $"http://127.0.0.1:{Lodestar.LocalInfrastructure.FreePort.Next()}";
+        await using var gateway = await platform.StartGatewayAsync(Directory.CreateTempSubdirectory("lodestar-gateway-endpoints-").FullName,
+            new Dictionary<string, string?>
+            {
+                ["services:strategy:grpc:0"] = nobody,
+                ["services:strategy:grpc:1"] = platform.Strategy.GrpcAddress.ToString(),
+                ["services:strategy:http:0"] = nobody,
+                ["services:strategy:http:1"] = platform.Strategy.HttpAddress.ToString(),
+            });
+        using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress);
+        var authorization = "Bearer " + GatewayPlatform.UserToken("pm");
+        var created = await new Workspaces.WorkspaceService.WorkspaceServiceClient(GatewayPlatform.Invoker(channel, authorization, null))
+            .CreateWorkspaceAsync(new Workspaces.CreateWorkspaceRequest { Workspace = new Workspaces.Workspace { DisplayName = "Two endpoints" } }, cancellationToken: Cancel);
+        var workspace = Guid.Parse(created.Name["workspaces/".Length..]);
+        var products = new Strategy.ProductService.ProductServiceClient(GatewayPlatform.Invoker(channel, authorization, workspace));
+        using var rest = new HttpClient { BaseAddress = gateway.HttpAddress };
+        rest.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", GatewayPlatform.UserToken("pm"));
+        rest.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
+
+        // Active probes (every second here) and failed calls mark the silent endpoint; from then on every call lands.
+        await Eventually.ReachesAsync(async () =>
+        {
+            var answered = 0;
+            for (var call = 0; call < 10; call++)
+            {
+                try
+                {
+                    await products.ListProductsAsync(new Strategy.ListProductsRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: Cancel);
+                    using var response = await rest.GetAsync(new Uri("/v1/products", UriKind.Relative), Cancel);
+                    if (response.IsSuccessStatusCode) answered++;
+                }
+                catch (RpcException)
+                {
+                    // The silent endpoint, not yet taken out.
+                }
+            }
+            return answered;
+        }, answered => answered == 10, TimeSpan.FromSeconds(30), "ten gRPC and REST calls in a row answered");
     }
 
     [Fact]

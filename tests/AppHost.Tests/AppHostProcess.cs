@@ -44,17 +44,20 @@ public sealed class AppHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app host's built assembly and returns once it prints that Lodestar is running.</summary>
-    public static async Task<AppHostProcess> StartAsync(CancellationToken cancellationToken)
+    public static Task<AppHostProcess> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync(new ProcessStartInfo("dotnet", [typeof(Lodestar.AppHost.AppHostSettings).Assembly.Location]), cancellationToken);
+
+    /// <summary>Starts Lodestar as a developer does, with scripts/run (`dotnet run` and the demo seed).</summary>
+    public static Task<AppHostProcess> StartRunScriptAsync(CancellationToken cancellationToken) =>
+        StartAsync(new ProcessStartInfo("bash", [Path.Combine(RepositoryFolder.Root, "scripts", "run")]), cancellationToken);
+
+    private static async Task<AppHostProcess> StartAsync(ProcessStartInfo info, CancellationToken cancellationToken)
     {
         // Not CreateTempSubdirectory, whose folder only its owner may enter: PostgreSQL runs as its own user under root.
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lodestar-apphost-" + Guid.NewGuid().ToString("N")[..12])).FullName;
-        var assembly = typeof(Lodestar.AppHost.AppHostSettings).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet", [assembly])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.WorkingDirectory = folder;
         var variables = new Dictionary<string, string>(AspireDashboardVariables.OnFreePorts())
         {
             ["LODESTAR_DATA"] = folder,
@@ -86,10 +89,17 @@ public sealed class AppHostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>SIGTERM, as Ctrl+C in a terminal or a process manager sends it; waits for the app host to exit.</summary>
-    public async Task<int> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>SIGTERM, as a process manager sends it; waits for the app host (or the script) to exit.</summary>
+    public Task<int> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        StopAsync(PosixSignals.Terminate, timeout, cancellationToken);
+
+    /// <summary>SIGINT, as Ctrl+C in a terminal sends it; waits for the app host (or the script) to exit.</summary>
+    public Task<int> InterruptAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        StopAsync(PosixSignals.Interrupt, timeout, cancellationToken);
+
+    private async Task<int> StopAsync(Func<int, bool> signal, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        PosixSignals.Terminate(_process.Id);
+        signal(_process.Id);
         await _process.WaitForExitAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
         return _process.ExitCode;
     }

@@ -1,6 +1,10 @@
 namespace AppHost.Tests;
 
-/// <summary>Stopping the app host stops everything it started: no server, service or orchestrator process outlives it.</summary>
+/// <summary>
+/// Stopping Lodestar as a developer runs it (scripts/run: `dotnet run` of the app host, the demo seed) stops everything
+/// it started: when the script returns, no server, service or orchestrator process is left (DCP runs detached and
+/// stops the rest after the app host has gone; the script waits for it).
+/// </summary>
 public sealed class ShutdownTests
 {
     private static readonly string[] Expected =
@@ -9,18 +13,22 @@ public sealed class ShutdownTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task After_SIGTERM_no_process_the_app_host_started_remains()
+    [Theory]
+    [InlineData("SIGTERM")]
+    [InlineData("SIGINT")]
+    public async Task When_scripts_run_returns_after_a_stop_signal_no_process_it_started_remains(string signal)
     {
-        await using var appHost = await AppHostProcess.StartAsync(Cancel);
-        var owned = OwnedProcesses.Of(appHost.Id, appHost.DataFolder);
+        await using var run = await AppHostProcess.StartRunScriptAsync(Cancel);
+        var owned = OwnedProcesses.Of(run.Id, run.DataFolder);
         Assert.All(Expected, name => Assert.True(owned.Values.Any(c => c.Contains(name, StringComparison.Ordinal)),
-            $"no {name} among the app host's processes:\n{string.Join('\n', owned.Values)}"));
+            $"no {name} among the processes scripts/run started:\n{string.Join('\n', owned.Values)}"));
 
-        Assert.Equal(0, await appHost.TerminateAsync(TimeSpan.FromSeconds(90), Cancel));
+        var timeout = TimeSpan.FromSeconds(120);
+        var exitCode = signal == "SIGTERM" ? await run.TerminateAsync(timeout, Cancel) : await run.InterruptAsync(timeout, Cancel);
 
-        var left = await Eventually.GetAsync(() => Task.FromResult(owned.Where(p => ProcessTable.IsAlive(p.Key)).ToList()), l => l.Count == 0, seconds: 30);
-        Assert.True(left.Count == 0, $"left running: {string.Join('\n', left.Select(p => $"{p.Key} {p.Value}"))}");
-        Assert.Empty(OwnedProcesses.Of(appHost.Id, appHost.DataFolder));
+        Assert.True(exitCode == 0, $"scripts/run exited with {exitCode}:\n{run.Output}");
+        var left = owned.Where(p => ProcessTable.IsAlive(p.Key)).Select(p => $"{p.Key} {p.Value}").ToList();
+        Assert.True(left.Count == 0, $"left running when scripts/run returned:\n{string.Join('\n', left)}");
+        Assert.Empty(OwnedProcesses.Of(run.Id, run.DataFolder));
     }
 }

@@ -158,8 +158,9 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
     }
 
     /// <summary>
-    /// Exposes <paramref name="users"/> users today and sends their usage: everyone opens the app; 60 % of the
-    /// templates variant and 10 % of the control create a report. Returns how many users were active today.
+    /// Exposes <paramref name="users"/> users today and sends their usage: everyone opened the app yesterday (the last
+    /// complete day, which metric values describe) and opens it today; 60 % of the templates variant and 10 % of the
+    /// control create a report. Returns how many users were active.
     /// </summary>
     public async Task<int> ExposeAndConvertAsync(string product, Metrics.Experiment experiment, int users)
     {
@@ -173,6 +174,7 @@ internal sealed class LoopSteps(LodestarClients api, HttpClient rest)
         var events = new List<Metrics.Event>();
         for (var i = 0; i < users; i++)
         {
+            events.Add(Event($"opened-yesterday-{i}", $"user-{i}", "app.opened", now.Date.AddDays(-1).AddHours(12)));
             events.Add(Event($"open-{i}", $"user-{i}", "app.opened", now));
             var converts = variants[i] == "templates" ? i % 10 < 6 : i % 10 == 0;
             if (converts) events.Add(Event($"report-{i}", $"user-{i}", "report.created", now));

@@ -1,3 +1,4 @@
+using Lodestar.ServiceDefaults;
 using Lodestar.AppHost.Seeding;
 using Backlog = Lodestar.Backlog.V1;
 using Discovery = Lodestar.Discovery.V1;
@@ -116,7 +117,9 @@ public sealed class ProductLoopTests(PlatformFixture fixture)
         var history = (await api.Kpis.ListKpiValuesAsync(new Strategy.ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel)).Values;
         Assert.Equal(Strategy.KpiStatus.OffTrack, history[0].Status);
         Assert.Equal(Strategy.KpiStatus.OnTrack, history[^1].Status);
-        Assert.Equal(history.Count, history.Select(v => v.MeasureTime).Distinct().Count());
+        Assert.Equal(history.Count, history.Select(v => v.AsOfDate).Distinct().Count()); // one value per day
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), offTrack.LatestValueDate.ToDateOnly());
+        Assert.Contains("below the target", offTrack.StatusReason, StringComparison.Ordinal);
         Assert.Equal(12, (await api.Problems.GetProblemAsync(new Discovery.GetProblemRequest { Name = problem.Name }, cancellationToken: Cancel)).Evidence.InsightCount);
     }
 

@@ -30,12 +30,16 @@ public sealed class KeyResultProgressTests
     }
 
     [Fact]
-    public void An_older_measurement_does_not_replace_a_newer_one()
+    public void An_earlier_day_does_not_replace_a_later_one_even_computed_later_and_a_correction_of_the_day_does()
     {
         var result = new KeyResult { Baseline = 0, Target = 10 };
         var now = DateTime.UtcNow;
-        Assert.True(result.Measure(7, now));
-        Assert.False(result.Measure(3, now.AddMinutes(-1)));
-        Assert.Equal(7, result.CurrentValue);
+        var day = new DateOnly(2026, 12, 5);
+        Assert.True(result.Measure(7, day, now));
+        Assert.False(result.Measure(3, day.AddDays(-1), now.AddMinutes(1)));
+        Assert.False(result.Measure(4, day, now.AddMinutes(-1)));
+        Assert.Equal((7d, day), (result.CurrentValue, result.CurrentValueDate));
+        Assert.True(result.Measure(8, day, now.AddMinutes(2)));
+        Assert.Equal(8, result.CurrentValue);
     }
 }

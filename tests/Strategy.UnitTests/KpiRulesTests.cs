@@ -34,13 +34,41 @@ public sealed class KpiRulesTests
     public void No_value_is_no_data() => Assert.Equal(KpiStatus.NoData, KpiRules.StatusOf(KpiDirection.Up, 10, 1, null));
 
     [Fact]
-    public void A_late_value_joins_the_history_without_replacing_the_latest()
+    public void An_earlier_days_value_joins_the_history_without_replacing_the_latest_days()
     {
-        var kpi = new Kpi { Direction = KpiDirection.Up, Target = 100, AtRiskBand = 10 };
+        var kpi = new Kpi { MetricKey = "dau", Direction = KpiDirection.Up, Target = 100, AtRiskBand = 10 };
         var now = DateTime.UtcNow;
-        kpi.Record(120, now);
-        var late = kpi.Record(50, now.AddHours(-1));
-        Assert.Equal((120d, KpiStatus.OnTrack), (kpi.LatestValue!.Value, kpi.Status));
-        Assert.Equal(KpiStatus.OffTrack, late.Status);
+        var day = new DateOnly(2026, 12, 5);
+        kpi.Record(120, day, now);
+        var late = kpi.Record(50, day.AddDays(-1), now.AddHours(1));
+        Assert.Equal((120d, day, KpiStatus.OnTrack), (kpi.LatestValue!.Value, kpi.LatestValueDate, kpi.Status));
+        Assert.Equal((KpiStatus.OffTrack, day.AddDays(-1)), (late.Status, late.Date));
+    }
+
+    [Theory]
+    [InlineData(KpiDirection.Up, 120, "dau was 120 on 2026-12-05: at or above the target 100.")]
+    [InlineData(KpiDirection.Up, 95, "dau was 95 on 2026-12-05: below the target 100, within the at-risk band of 10.")]
+    [InlineData(KpiDirection.Up, 1234.5, "dau was 1,234.5 on 2026-12-05: at or above the target 100.")]
+    [InlineData(KpiDirection.Up, 80, "dau was 80 on 2026-12-05: below the target 100 by more than the at-risk band of 10.")]
+    [InlineData(KpiDirection.Down, 80, "dau was 80 on 2026-12-05: at or below the target 100.")]
+    [InlineData(KpiDirection.Down, 111, "dau was 111 on 2026-12-05: above the target 100 by more than the at-risk band of 10.")]
+    public void A_status_says_the_value_its_day_and_the_threshold(KpiDirection direction, double value, string reason)
+    {
+        var kpi = new Kpi { MetricKey = "dau", Direction = direction, Target = 100, AtRiskBand = 10 };
+        kpi.Record(value, new DateOnly(2026, 12, 5), DateTime.UtcNow);
+        Assert.Equal((reason, new DateOnly(2026, 12, 5)), (kpi.StatusReason, kpi.StatusDate));
+    }
+
+    [Fact]
+    public void A_status_is_announced_once_when_it_differs_from_the_last_announced()
+    {
+        var kpi = new Kpi { MetricKey = "dau", Direction = KpiDirection.Up, Target = 100, AtRiskBand = 10 };
+        var day = new DateOnly(2026, 12, 5);
+        kpi.Record(50, day.AddDays(-2), DateTime.UtcNow); // history: off track, not announced by the caller
+        kpi.Record(120, day.AddDays(-1), DateTime.UtcNow);
+        Assert.True(kpi.Announce(out var previous));
+        Assert.Equal((KpiStatus.NoData, KpiStatus.OnTrack), (previous, kpi.AnnouncedStatus));
+        kpi.Record(130, day, DateTime.UtcNow);
+        Assert.False(kpi.Announce(out _));
     }
 }

@@ -8,6 +8,9 @@ public static class ProtoDates
 {
     public static Date ToProto(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
+    /// <summary>A full date as DateOnly (a caller's input goes through <see cref="Read"/> instead).</summary>
+    public static DateOnly ToDateOnly(this Date date) => new(date.Year, date.Month, date.Day);
+
     /// <summary>The date, or null with a violation recorded on <paramref name="field"/>.</summary>
     public static DateOnly? Read(this Violations violations, string field, Date? date)
     {

@@ -84,7 +84,7 @@ public sealed class HypothesisTests(DiscoveryHosts hosts) : IClassFixture<Discov
     }
 
     [Theory, MemberData(nameof(DiscoveryHosts.Providers), MemberType = typeof(DiscoveryHosts))]
-    public async Task A_kpi_falling_off_track_opens_one_problem_per_breach_with_the_value_as_evidence(DatabaseProvider provider)
+    public async Task A_kpi_falling_off_track_opens_one_problem_per_breach_with_the_value_its_day_and_the_threshold_as_evidence(DatabaseProvider provider)
     {
         var workspace = Guid.NewGuid();
         var product = await hosts.NewProductAsync(provider, workspace);
@@ -94,14 +94,18 @@ public sealed class HypothesisTests(DiscoveryHosts hosts) : IClassFixture<Discov
         async Task<List<Problem>> KpiProblemsAsync() =>
             [.. (await problems.ListProblemsAsync(new ListProblemsRequest { Product = product }, cancellationToken: Cancel)).Problems.Where(p => p.Title == "KPI activation_rate off track")];
 
-        var breach = new KpiStatusChanged(kpi, productId, "activation_rate", "off-track", "at-risk", 0.18) { WorkspaceId = workspace };
+        const string reason = "activation_rate was 0.18 on 2026-12-05: below the target 0.3 by more than the at-risk band of 0.1.";
+        var breach = new KpiStatusChanged(kpi, productId, "activation_rate", "off-track", "at-risk", 0.18)
+        {
+            WorkspaceId = workspace, AsOfDate = new DateOnly(2026, 12, 5), Target = 0.3, AtRiskBand = 0.1, Direction = "up", Reason = reason,
+        };
         await hosts.PublishAsync(provider, breach);
         await hosts.PublishAsync(provider, breach);
         var opened = await Eventually.GetAsync(KpiProblemsAsync, list => list.Count == 1);
         var problem = Assert.Single(opened);
-        Assert.Equal((1, ProblemStatus.New), (problem.Evidence.InsightCount, problem.Status));
+        Assert.Equal((1, ProblemStatus.New, $"{reason} Was at-risk."), (problem.Evidence.InsightCount, problem.Status, problem.When));
         var evidence = (await hosts.Insights(provider, workspace).ListInsightsAsync(new ListInsightsRequest { Problem = problem.Name }, cancellationToken: Cancel)).Insights.Single();
-        Assert.Equal((InsightSource.Analytics, "KPI activation_rate went off track at 0.18 (was at-risk).", 3), (evidence.Source, evidence.Summary, evidence.Importance));
+        Assert.Equal((InsightSource.Analytics, $"KPI activation_rate went off track on 2026-12-05 (was at-risk): {reason}", 3), (evidence.Source, evidence.Summary, evidence.Importance));
 
         // Still off track (a second report of the same breach): no new problem. Back on track, then off again: a new one.
         await hosts.PublishAsync(provider, new KpiStatusChanged(kpi, productId, "activation_rate", "off-track", "off-track", 0.17) { WorkspaceId = workspace });

@@ -1,6 +1,7 @@
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Metrics.V1;
 using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
 using Metrics.FunctionalTests.Infrastructure;
 
 namespace Metrics.FunctionalTests.Values;
@@ -11,41 +12,70 @@ public sealed class MetricValueTests(MetricsHosts hosts) : IClassFixture<Metrics
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]
-    public async Task Values_are_recomputed_as_data_arrives_and_published_when_they_change(DatabaseProvider provider)
+    public async Task Values_are_those_of_complete_days_each_published_with_its_day_and_the_running_day_moves_none(DatabaseProvider provider)
     {
         var workspace = Guid.NewGuid();
         var product = await hosts.NewProductAsync(provider, workspace);
         var productId = Guid.Parse(product[^36..]);
         await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(provider), typeof(MetricValueChanged));
         var events = hosts.Events(provider, workspace);
-        // r1 and r2 first seen two days ago; r1 back yesterday: day-1 retention of that cohort is 1/2.
+        // r1 and r2 first seen three days ago, r1 back two days ago; t1 and t2 yesterday; five users so far today.
         await events.BatchTrackEventsAsync(new BatchTrackEventsRequest
         {
             Parent = product,
-            Events = { Usage.Recent("r1", 2), Usage.Recent("r2", 2), Usage.Recent("r1", 1), Usage.Recent("t1", 0), Usage.Recent("t2", 0), Usage.Recent("t3", 0, "buy") },
+            Events =
+            {
+                Usage.Recent("r1", 3), Usage.Recent("r2", 3), Usage.Recent("r1", 2), Usage.Recent("t1", 1), Usage.Recent("t2", 1),
+                Enumerable.Range(0, 5).Select(i => Usage.Recent($"today{i}", 0)),
+            },
         }, cancellationToken: Cancel);
 
-        Assert.Equal(3, await PublishedAsync(probe, productId, "dau", v => v == 3));
-        Assert.Equal(0.5, await PublishedAsync(probe, productId, "retention_d1", _ => true));
-        Assert.Equal(0.6, await PublishedAsync(probe, productId, "stickiness", v => Math.Abs(v - 0.6) < 1e-9), 9); // 3 today of 5 this month
+        // Each complete day gets its values; yesterday is the latest.
+        Assert.Equal(2, await PublishedAsync(probe, productId, "dau", DaysAgo(3)));
+        Assert.Equal(1, await PublishedAsync(probe, productId, "dau", DaysAgo(2)));
+        Assert.Equal(0.5, await PublishedAsync(probe, productId, "retention_d1", DaysAgo(2))); // r1 of {r1, r2}
+        Assert.Equal(2, await PublishedAsync(probe, productId, "dau", DaysAgo(1)));
+        Assert.Equal(4, await PublishedAsync(probe, productId, "mau", DaysAgo(1)));
+        Assert.Equal(0.5, await PublishedAsync(probe, productId, "stickiness", DaysAgo(1)), 9);
+        var values = hosts.Values(provider, workspace);
+        var dau = await values.GetMetricValueAsync(new GetMetricValueRequest { Name = $"{product}/metricValues/dau" }, cancellationToken: Cancel);
+        Assert.Equal((2.0, DaysAgo(1)), (dau.Value, dau.AsOfDate.ToDateOnly()));
 
-        var survey = await hosts.Surveys(provider, workspace).CreateSurveyAsync(new CreateSurveyRequest { Parent = product, Survey = new Survey { DisplayName = "NPS", Kind = SurveyKind.Nps } }, cancellationToken: Cancel);
-        await hosts.Surveys(provider, workspace).RecordSurveyResponseAsync(new RecordSurveyResponseRequest { Parent = survey.Name, Response = new SurveyResponse { Score = 10 } }, cancellationToken: Cancel);
+        // A late event reaches back: the days from its day on are recomputed, and only what moved is published.
+        await events.TrackEventAsync(new TrackEventRequest { Parent = product, Event = Usage.Recent("late", 2) }, cancellationToken: Cancel);
+        Assert.Equal(2, await PublishedAsync(probe, productId, "dau", DaysAgo(2), v => v == 2));
+        Assert.Equal(5, await PublishedAsync(probe, productId, "mau", DaysAgo(1), v => v == 5));
+
+        // Survey answers and funnels count on the day they happened.
+        var surveys = hosts.Surveys(provider, workspace);
+        var survey = await surveys.CreateSurveyAsync(new CreateSurveyRequest { Parent = product, Survey = new Survey { DisplayName = "NPS", Kind = SurveyKind.Nps } }, cancellationToken: Cancel);
+        await surveys.RecordSurveyResponseAsync(new RecordSurveyResponseRequest { Parent = survey.Name, Response = new SurveyResponse { Score = 10, ResponseTime = Usage.Recent("x", 1).EventTime } }, cancellationToken: Cancel);
+        await surveys.RecordSurveyResponseAsync(new RecordSurveyResponseRequest { Parent = survey.Name, Response = new SurveyResponse { Score = 0 } }, cancellationToken: Cancel);
         var funnel = await hosts.Funnels(provider, workspace).CreateFunnelAsync(new CreateFunnelRequest
         {
             Parent = product, Funnel = new Funnel { DisplayName = "Open to buy", Steps = { "open", "buy" } },
         }, cancellationToken: Cancel);
-        await events.TrackEventAsync(new TrackEventRequest { Parent = product, Event = Usage.Recent("t1", 0, "buy") }, cancellationToken: Cancel);
+        await events.TrackEventAsync(new TrackEventRequest { Parent = product, Event = Usage.Recent("t1", 1, "buy") }, cancellationToken: Cancel);
+        await events.TrackEventAsync(new TrackEventRequest { Parent = product, Event = Usage.Recent("today0", 0, "buy") }, cancellationToken: Cancel);
 
-        Assert.Equal(100, await PublishedAsync(probe, productId, "nps", _ => true));
-        Assert.Equal(0.25, await PublishedAsync(probe, productId, funnel.MetricKey, v => v == 0.25)); // r1, r2, t1, t2 opened; t1 bought
-        var values = await hosts.Values(provider, workspace).ListMetricValuesAsync(new ListMetricValuesRequest { Parent = product }, cancellationToken: Cancel);
-        Assert.Contains(values.MetricValues, v => v.MetricKey == "dau" && v.Value == 3);
-        var nps = await hosts.Values(provider, workspace).GetMetricValueAsync(new GetMetricValueRequest { Name = $"{product}/metricValues/nps" }, cancellationToken: Cancel);
-        Assert.Equal(100, nps.Value);
-        await Rpc.FailsAsync(Grpc.Core.StatusCode.NotFound, hosts.Values(provider, workspace).GetMetricValueAsync(new GetMetricValueRequest { Name = $"{product}/metricValues/csat" }, cancellationToken: Cancel));
-        // Unchanged values are not published again.
-        Assert.Single(probe.All<MetricValueChanged>(), m => m.GetProperty("metricKey").GetString() == "nps" && m.GetProperty("productId").GetGuid() == productId);
+        Assert.Equal(100, await PublishedAsync(probe, productId, "nps", DaysAgo(1))); // today's detractor waits for the day to end
+        Assert.Equal(0.2, await PublishedAsync(probe, productId, funnel.MetricKey, DaysAgo(1), v => v == 0.2), 9); // r1, r2, late, t1, t2 opened; t1 bought
+        var list = await values.ListMetricValuesAsync(new ListMetricValuesRequest { Parent = product }, cancellationToken: Cancel);
+        Assert.All(list.MetricValues, v => Assert.Equal(DaysAgo(1), v.AsOfDate.ToDateOnly()));
+        await Rpc.FailsAsync(Grpc.Core.StatusCode.NotFound, values.GetMetricValueAsync(new GetMetricValueRequest { Name = $"{product}/metricValues/csat" }, cancellationToken: Cancel));
+
+        // Nothing was published for the running day, nor for a day before the first event; unchanged values not again.
+        var published = probe.All<MetricValueChanged>().Where(m => m.GetProperty("productId").GetGuid() == productId).ToList();
+        Assert.DoesNotContain(published, m => AsOf(m) is not { } day || day >= DaysAgo(0) || day < DaysAgo(3));
+        Assert.Single(published, m => m.GetProperty("metricKey").GetString() == "dau" && AsOf(m) == DaysAgo(3));
+        Assert.Single(published, m => m.GetProperty("metricKey").GetString() == "nps");
+
+        // The activity report offers today, marked partial.
+        var activity = await hosts.Activity(provider, workspace).GetActivityAsync(new GetActivityRequest
+        {
+            Product = product, StartDate = DaysAgo(1).ToProto(), EndDate = DaysAgo(0).ToProto(),
+        }, cancellationToken: Cancel);
+        Assert.Equal([(2L, false), (5L, true)], activity.Days.Select(d => (d.DailyActiveUsers, d.Partial)));
     }
 
     [Theory, MemberData(nameof(MetricsHosts.Providers), MemberType = typeof(MetricsHosts))]
@@ -71,17 +101,24 @@ public sealed class MetricValueTests(MetricsHosts hosts) : IClassFixture<Metrics
 
         var impact = await values.GetReleaseImpactAsync(new GetReleaseImpactRequest { Name = marker.Name, MetricKey = "dau", WindowDays = 3 }, cancellationToken: Cancel);
 
-        Assert.Equal((3, 2.0, 3, 4.0), (impact.Before.Days, impact.Before.Mean, impact.After.Days, impact.After.Mean));
+        Assert.Equal((3, 2.0, 2, 4.0), (impact.Before.Days, impact.Before.Mean, impact.After.Days, impact.After.Mean)); // today is not a complete day
         Assert.Equal((2.0, 1.0), (impact.AbsoluteChange, impact.RelativeChange));
         Assert.False(impact.Complete);
         await Rpc.InvalidAsync(values.GetReleaseImpactAsync(new GetReleaseImpactRequest { Name = marker.Name, MetricKey = "revenue", WindowDays = 91 }, cancellationToken: Cancel),
             "metric_key", "window_days");
     }
 
-    private static async Task<double> PublishedAsync(BrokerProbe probe, Guid product, string key, Func<double, bool> accept)
+    private static DateOnly DaysAgo(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-days);
+
+    private static DateOnly? AsOf(System.Text.Json.JsonElement message) =>
+        message.TryGetProperty("asOfDate", out var date) && date.ValueKind == System.Text.Json.JsonValueKind.String ? DateOnly.Parse(date.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The latest value published for the key and day that <paramref name="accept"/> takes (any, by default).</summary>
+    private static async Task<double> PublishedAsync(BrokerProbe probe, Guid product, string key, DateOnly day, Func<double, bool>? accept = null)
     {
         var message = await probe.WaitForAsync<MetricValueChanged>(m =>
-            m.GetProperty("productId").GetGuid() == product && m.GetProperty("metricKey").GetString() == key && accept(m.GetProperty("value").GetDouble()));
+            m.GetProperty("productId").GetGuid() == product && m.GetProperty("metricKey").GetString() == key && AsOf(m) == day
+            && (accept ?? (_ => true))(m.GetProperty("value").GetDouble()));
         return message.GetProperty("value").GetDouble();
     }
 }

@@ -143,7 +143,8 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
         var bus = hosts.Host(provider).Services.GetRequiredService<IBus>();
         var productId = Guid.Parse(product["products/".Length..]);
         var now = DateTimeOffset.UtcNow;
-        await bus.Publish(new MetricValueChanged(productId, "activation.rate", 35, now) { WorkspaceId = workspace }, Cancel);
+        var yesterday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
+        await bus.Publish(new MetricValueChanged(productId, "activation.rate", 35, now) { WorkspaceId = workspace, AsOfDate = yesterday }, Cancel);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         KeyResult current;
@@ -154,8 +155,8 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
         } while (!current.HasCurrentValue && DateTime.UtcNow < deadline);
         Assert.Equal((35d, 0.75), (current.CurrentValue, current.Progress));
 
-        // An older measurement arriving late does not overwrite a newer one.
-        var late = new MetricValueChanged(productId, "activation.rate", 21, now.AddHours(-1)) { WorkspaceId = workspace };
+        // An earlier day's value arriving late (even computed later) does not overwrite the latest day's.
+        var late = new MetricValueChanged(productId, "activation.rate", 21, now.AddHours(1)) { WorkspaceId = workspace, AsOfDate = yesterday.AddDays(-1) };
         var marker = new MetricValueChanged(productId, "other.metric", 1, now) { WorkspaceId = workspace };
         await bus.Publish(late, Cancel);
         await bus.Publish(marker, Cancel);

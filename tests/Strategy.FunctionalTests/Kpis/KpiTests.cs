@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.V1;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +94,7 @@ public sealed class KpiTests(StrategyHosts hosts) : IClassFixture<StrategyHosts>
     }
 
     [Fact]
-    public async Task Metric_values_from_the_broker_move_the_status_once_each_and_announce_changes()
+    public async Task Values_of_complete_days_move_the_status_by_the_latest_day_and_only_current_ones_announce_what_moved_it()
     {
         var (_, kpis, workspace, product) = await ArrangeAsync(DatabaseProvider.Postgres);
         var kpi = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = Wau(product, northStar: true) }, cancellationToken: Cancel);
@@ -101,43 +102,68 @@ public sealed class KpiTests(StrategyHosts hosts) : IClassFixture<StrategyHosts>
         var kpiId = kpi.Name["kpis/".Length..];
         await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(DatabaseProvider.Postgres), typeof(KpiStatusChanged));
         var bus = hosts.Host(DatabaseProvider.Postgres).Services.GetRequiredService<IBus>();
-        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        DateOnly DaysAgo(int days) => today.AddDays(-days);
 
-        async Task<Kpi> ArrivesAsync(double value, DateTimeOffset at, int expectedValues)
+        async Task<Kpi> ArrivesAsync(double value, int daysAgo, int expectedValues)
         {
-            var change = new MetricValueChanged(productId, "wau", value, at) { WorkspaceId = workspace };
+            var change = new MetricValueChanged(productId, "wau", value, DateTimeOffset.UtcNow) { WorkspaceId = workspace, AsOfDate = DaysAgo(daysAgo) };
             await bus.Publish(change, c => c.MessageId = change.EventId, Cancel);
-            await Eventually(async () => (await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel)).Values.Count == expectedValues);
+            await Eventually(async () =>
+            {
+                var values = (await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel)).Values;
+                return values.Count == expectedValues && values.Any(v => v.Value == value && v.AsOfDate.ToDateOnly() == DaysAgo(daysAgo));
+            });
             return await kpis.GetKpiAsync(new GetKpiRequest { Name = kpi.Name }, cancellationToken: Cancel);
         }
 
-        Assert.Equal(KpiStatus.OffTrack, (await ArrivesAsync(850, t0, 1)).Status);
-        var offTrack = await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpiId);
-        Assert.Equal(("off-track", "no-data", 850d), (offTrack.GetProperty("status").GetString(), offTrack.GetProperty("previousStatus").GetString(), offTrack.GetProperty("value").GetDouble()));
+        // History caught up (days before the last complete one) moves the status without announcing it.
+        var offTrack = await ArrivesAsync(850, 3, 1);
+        Assert.Equal((KpiStatus.OffTrack, DaysAgo(3), DaysAgo(3)), (offTrack.Status, offTrack.LatestValueDate.ToDateOnly(), offTrack.StatusDate.ToDateOnly()));
+        Assert.Equal($"wau was 850 on {DaysAgo(3):yyyy-MM-dd}: below the target 1,000 by more than the at-risk band of 100.", offTrack.StatusReason);
+        Assert.Equal(KpiStatus.AtRisk, (await ArrivesAsync(900, 2, 2)).Status);
 
-        Assert.Equal(KpiStatus.AtRisk, (await ArrivesAsync(900, t0.AddHours(1), 2)).Status);
-        var atTarget = await ArrivesAsync(1000, t0.AddHours(2), 3);
-        Assert.Equal((KpiStatus.OnTrack, 1000d), (atTarget.Status, atTarget.LatestValue));
+        // The last complete day's value is current: its status is announced with what moved it.
+        var onTrack = await ArrivesAsync(1000, 1, 3);
+        Assert.Equal((KpiStatus.OnTrack, 1000d, DaysAgo(1)), (onTrack.Status, onTrack.LatestValue, onTrack.StatusDate.ToDateOnly()));
+        var announced = await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpiId);
+        Assert.Equal(("on-track", "no-data", 1000d, $"{DaysAgo(1):yyyy-MM-dd}", 1000d, 100d, "up", onTrack.StatusReason),
+            (announced.GetProperty("status").GetString(), announced.GetProperty("previousStatus").GetString(), announced.GetProperty("value").GetDouble(),
+             announced.GetProperty("asOfDate").GetString(), announced.GetProperty("target").GetDouble(), announced.GetProperty("atRiskBand").GetDouble(),
+             announced.GetProperty("direction").GetString(), announced.GetProperty("reason").GetString()));
 
-        // A late value joins the history but does not replace the latest.
-        var late = await ArrivesAsync(10, t0.AddMinutes(30), 4);
-        Assert.Equal((KpiStatus.OnTrack, 1000d), (late.Status, late.LatestValue));
+        // An earlier day's value joins the history but does not replace the latest day's.
+        var earlier = await ArrivesAsync(10, 6, 4);
+        Assert.Equal((KpiStatus.OnTrack, 1000d, DaysAgo(1)), (earlier.Status, earlier.LatestValue, earlier.LatestValueDate.ToDateOnly()));
+
+        // A correction of the latest day replaces its value, in the KPI and in the history, and is announced.
+        var corrected = await ArrivesAsync(850, 1, 4);
+        Assert.Equal((KpiStatus.OffTrack, 850d), (corrected.Status, corrected.LatestValue));
+        await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpiId && m.GetProperty("status").GetString() == "off-track"
+            && m.GetProperty("previousStatus").GetString() == "on-track");
 
         // The same event delivered again changes nothing.
-        var duplicate = new MetricValueChanged(productId, "wau", 1, t0.AddHours(5)) { WorkspaceId = workspace };
+        var duplicate = new MetricValueChanged(productId, "wau", 1, DateTimeOffset.UtcNow) { WorkspaceId = workspace, AsOfDate = DaysAgo(0) };
         await bus.Publish(duplicate, c => c.MessageId = duplicate.EventId, Cancel);
         await bus.Publish(duplicate, c => c.MessageId = duplicate.EventId, Cancel);
         await Eventually(async () => (await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel)).Values.Count == 5);
         await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
         var history = await kpis.ListKpiValuesAsync(new ListKpiValuesRequest { Parent = kpi.Name }, cancellationToken: Cancel);
-        Assert.Equal([1d, 1000, 900, 10, 850], history.Values.Select(v => v.Value));
-        Assert.Equal([KpiStatus.OffTrack, KpiStatus.OnTrack, KpiStatus.AtRisk, KpiStatus.OffTrack, KpiStatus.OffTrack], history.Values.Select(v => v.Status));
+        Assert.Equal([1d, 850, 900, 850, 10], history.Values.Select(v => v.Value));
+        Assert.Equal([DaysAgo(0), DaysAgo(1), DaysAgo(2), DaysAgo(3), DaysAgo(6)], history.Values.Select(v => v.AsOfDate.ToDateOnly()));
+        Assert.Equal([KpiStatus.OffTrack, KpiStatus.OffTrack, KpiStatus.AtRisk, KpiStatus.OffTrack, KpiStatus.OffTrack], history.Values.Select(v => v.Status));
 
-        // Raising the target re-evaluates the latest value and announces it.
-        await kpis.UpdateKpiAsync(new UpdateKpiRequest { Kpi = new Kpi { Name = kpi.Name, Target = 2000 }, UpdateMask = new FieldMask { Paths = { "target" } } },
+        // Lowering the target re-evaluates the latest value and announces it, the status dated by that value's day.
+        var lowered = await kpis.UpdateKpiAsync(new UpdateKpiRequest { Kpi = new Kpi { Name = kpi.Name, Target = 0.5 }, UpdateMask = new FieldMask { Paths = { "target" } } },
             cancellationToken: Cancel);
-        await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpiId && m.GetProperty("status").GetString() == "off-track"
-            && m.GetProperty("previousStatus").GetString() == "on-track" && m.GetProperty("value").GetDouble() == 1);
+        Assert.Equal((KpiStatus.OnTrack, DaysAgo(0)), (lowered.Status, lowered.StatusDate.ToDateOnly()));
+        Assert.Equal($"wau was 1 on {DaysAgo(0):yyyy-MM-dd}: at or above the target 0.5.", lowered.StatusReason);
+        await probe.WaitForAsync<KpiStatusChanged>(m => m.GetProperty("kpiId").GetString() == kpiId && m.GetProperty("status").GetString() == "on-track"
+            && m.GetProperty("previousStatus").GetString() == "off-track" && m.GetProperty("target").GetDouble() == 0.5);
+
+        // Three announcements in all: none for the history caught up, none for the unchanged duplicate.
+        Assert.Equal(["on-track", "off-track", "on-track"],
+            probe.All<KpiStatusChanged>().Where(m => m.GetProperty("kpiId").GetString() == kpiId).Select(m => m.GetProperty("status").GetString()));
     }
 
     [Fact]

@@ -37,16 +37,19 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
         if (!await Db.Products.AnyAsync(p => p.Id == message.ProductId, cancellationToken))
             Db.Products.Add(new DiscoveryProduct { Id = message.ProductId, ReportedAt = DateTime.MinValue });
         var value = message.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "no value";
+        var day = message.AsOfDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        // Strategy says what moved the KPI (value, day, threshold); an older publisher only the value.
+        var why = message.Reason is { Length: > 0 } reason ? reason : $"{message.MetricKey} fell off track ({value}).";
         var problem = new Problem
         {
             ProductId = message.ProductId,
             Title = $"KPI {message.MetricKey} off track",
-            When = $"{message.MetricKey} fell off track ({value}, was {message.PreviousStatus})",
+            When = Shorten($"{why} Was {message.PreviousStatus}.", Problem.MaxPart),
         };
         var insight = new Insight
         {
             Source = InsightSource.Analytics,
-            Summary = $"KPI {message.MetricKey} went off track at {value} (was {message.PreviousStatus}).",
+            Summary = Shorten($"KPI {message.MetricKey} went off track{(day is null ? "" : $" on {day}")} (was {message.PreviousStatus}): {why}", Insight.MaxSummary),
             Importance = Insight.MaxImportance,
             CaptureTime = at,
             OriginId = $"kpis/{message.KpiId}",
@@ -59,4 +62,6 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
         Db.KpiBreaches.Add(new KpiBreach { KpiId = message.KpiId, ProblemId = problem.Id, OpenedAt = at });
         await Db.SaveWithEvidenceAsync([problem.Id], cancellationToken);
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -40,7 +40,8 @@ public sealed class ActivityGrpcService(MetricsDbContext db, AggregateReader rea
             var sets = await reader.ActiveDailyAsync(product.Id, new DayRange(ActivityCalculator.FirstDayNeeded(startDay), endDay));
             series = ActivityCalculator.Series(sets, startDay, endDay);
         }
-        return new V1.ActivityReport { Days = { series.Select(ActivityMapping.ToProto) }, Estimated = byEvent };
+        var today = UtcDays.Of(Today);
+        return new V1.ActivityReport { Days = { series.Select(d => ActivityMapping.ToProto(d, today)) }, Estimated = byEvent };
     }
 
     public override async Task<V1.RetentionReport> GetRetention(V1.GetRetentionRequest request, ServerCallContext context)

@@ -47,13 +47,16 @@ public static class ActivityMapping
         _ => V1.Period.Day,
     };
 
-    public static V1.DailyActivity ToProto(DailyActivity day) => new()
+    /// <param name="day">The day's counts.</param>
+    /// <param name="today">The running UTC day (day number): it and later days are partial.</param>
+    public static V1.DailyActivity ToProto(DailyActivity day, int today) => new()
     {
         Date = Domain.Events.UtcDays.ToDate(day.Day).ToProto(),
         DailyActiveUsers = day.Daily,
         WeeklyActiveUsers = day.Weekly,
         MonthlyActiveUsers = day.Monthly,
         Stickiness = day.Stickiness,
+        Partial = day.Day >= today,
     };
 
     public static V1.Cohort ToProto(CohortRow row) => new()

@@ -25,7 +25,7 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         FunnelMapping.Apply(funnel, input, input.ConversionWindow is null ? ["display_name", "steps"] : FunnelMapping.Fields);
         db.Funnels.Add(funnel);
         await db.SaveChangesAsync(context.CancellationToken);
-        await db.MarkMetricsStaleAsync(product.Id, context.CancellationToken);
+        await db.MarkMetricsStaleAsync(product.Id, 0, context.CancellationToken);
         return FunnelMapping.ToProto(funnel);
     }
 
@@ -49,7 +49,7 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         db.ExpectETag(funnel, input.Metadata?.Etag, "funnel.metadata.etag");
         FunnelMapping.Apply(funnel, input, [.. paths]);
         await db.SaveChangesAsync(context.CancellationToken);
-        await db.MarkMetricsStaleAsync(funnel.ProductId, context.CancellationToken);
+        await db.MarkMetricsStaleAsync(funnel.ProductId, 0, context.CancellationToken);
         return FunnelMapping.ToProto(funnel);
     }
 
@@ -59,6 +59,9 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         db.ExpectETag(funnel, request.Etag);
         db.Funnels.Remove(funnel);
         await db.SaveChangesAsync(context.CancellationToken);
+        // Its conversion is no metric any more: neither its latest value nor its history is served.
+        await db.MetricValues.Where(v => v.ProductId == funnel.ProductId && v.MetricKey == funnel.MetricKey).ExecuteDeleteAsync(context.CancellationToken);
+        await db.MetricDayValues.Where(v => v.ProductId == funnel.ProductId && v.MetricKey == funnel.MetricKey).ExecuteDeleteAsync(context.CancellationToken);
         return new Empty();
     }
 

@@ -62,10 +62,10 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
 
         var window = request.WindowDays == 0 ? DefaultWindow : request.WindowDays;
         var release = UtcDays.Of(marker.ShippedAt);
-        var today = UtcDays.Of(clock.GetUtcNow().UtcDateTime);
-        var (first, last) = (release - window, Math.Max(release - 1, Math.Min(today, release + window - 1)));
+        var lastComplete = UtcDays.Of(clock.GetUtcNow().UtcDateTime) - 1;
+        var (first, last) = (release - window, Math.Max(release - 1, Math.Min(lastComplete, release + window - 1)));
         var sets = await reader.ActiveDailyAsync(product.Id, new DayRange(ActivityCalculator.FirstDayNeeded(first), last));
-        var impact = ImpactCalculator.Compare(ActivityCalculator.Series(sets, first, last), request.MetricKey, release, window, today);
+        var impact = ImpactCalculator.Compare(ActivityCalculator.Series(sets, first, last), request.MetricKey, release, window, lastComplete);
         var result = new V1.ReleaseImpact
         {
             MetricKey = request.MetricKey,
@@ -92,6 +92,7 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
         MetricKey = value.MetricKey,
         Value = value.Value,
         MeasureTime = value.MeasuredAt.ToProto(),
+        AsOfDate = UtcDays.ToDate(value.Day).ToProto(),
     };
 
     private static V1.ReleaseMarker ToProto(ReleaseMarker marker) => new()

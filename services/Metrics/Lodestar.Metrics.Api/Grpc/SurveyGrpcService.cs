@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Errors;
+using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Statistics;
 using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.Metrics.Infrastructure;
@@ -53,6 +54,7 @@ public sealed class SurveyGrpcService(MetricsDbContext db, TimeProvider clock) :
         var survey = await db.FindSurveyAsync(request.Name, "name", context.CancellationToken);
         db.Surveys.Remove(survey); // responses cascade
         await db.SaveChangesAsync(context.CancellationToken);
+        await db.MarkMetricsStaleAsync(survey.ProductId, 0, context.CancellationToken); // its answers leave every window
         return new Empty();
     }
 
@@ -68,7 +70,7 @@ public sealed class SurveyGrpcService(MetricsDbContext db, TimeProvider clock) :
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
-            await db.MarkMetricsStaleAsync(survey.ProductId, context.CancellationToken);
+            await db.MarkMetricsStaleAsync(survey.ProductId, UtcDays.Of(answer.RespondedAt), context.CancellationToken);
         }
         catch (AlreadyExistsException) when (answer.ResponseKey is not null)
         {

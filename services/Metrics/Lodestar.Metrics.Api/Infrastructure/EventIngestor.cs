@@ -20,11 +20,12 @@ public sealed class EventIngestor(MetricsDbContext db, AggregateWriter aggregate
     {
         workspace.Require(WorkspaceRole.Editor);
         var unique = events.DistinctBy(e => e.EventKey).ToList();
+        if (unique.Count == 0) return new IngestResult(0, 0);
         List<TrackedEvent> stored;
         List<CohortChange> cohortChanges;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var (revision, nextUserIndex) = await LockProductAsync(product.Id, cancellationToken);
+            var (revision, nextUserIndex) = await LockProductAsync(product.Id, unique.Min(e => e.Day), cancellationToken);
             var keys = unique.Select(e => e.EventKey).ToList();
             var known = (await db.Events.Where(e => e.ProductId == product.Id && keys.Contains(e.EventKey))
                 .Select(e => e.EventKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -55,14 +56,14 @@ public sealed class EventIngestor(MetricsDbContext db, AggregateWriter aggregate
         return new IngestResult(stored.Count, events.Count - stored.Count);
     }
 
-    /// <summary>Takes the product row's write lock for the transaction; returns this ingestion's revision and the next user index.</summary>
-    private async Task<(long Revision, int NextUserIndex)> LockProductAsync(Guid productId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the product row's write lock for the transaction (marking its values from the batch's earliest day stale);
+    /// returns this ingestion's revision and the next user index.
+    /// </summary>
+    private async Task<(long Revision, int NextUserIndex)> LockProductAsync(Guid productId, int earliestDay, CancellationToken cancellationToken)
     {
         await db.Products.Where(p => p.Id == productId)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(p => p.IngestRevision, p => p.IngestRevision + 1)
-                .SetProperty(p => p.MetricsRevision, p => p.MetricsRevision + 1)
-                .SetProperty(p => p.MetricsStale, true), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.IngestRevision, p => p.IngestRevision + 1).MarkMetricsStale(earliestDay), cancellationToken);
         var counters = await db.Products.Where(p => p.Id == productId).Select(p => new { p.IngestRevision, p.NextUserIndex }).SingleAsync(cancellationToken);
         return (counters.IngestRevision, counters.NextUserIndex);
     }

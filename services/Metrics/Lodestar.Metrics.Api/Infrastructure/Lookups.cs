@@ -6,6 +6,7 @@ using Lodestar.Metrics.Domain.Products;
 using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Lodestar.Metrics.Infrastructure;
 
@@ -53,9 +54,16 @@ public static class Lookups
             ?? throw new NotFoundException("ReleaseMarker", name);
     }
 
-    /// <summary>Marks the product's metric values for recomputation (see MetricValueRecorder).</summary>
-    public static Task MarkMetricsStaleAsync(this MetricsDbContext db, Guid productId, CancellationToken cancellationToken) =>
-        db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(set => set
-            .SetProperty(p => p.MetricsRevision, p => p.MetricsRevision + 1)
-            .SetProperty(p => p.MetricsStale, true), cancellationToken);
+    /// <summary>
+    /// Marks the product's metric values from <paramref name="fromDay"/> on for recomputation (see MetricValueRecorder);
+    /// 0 for every day.
+    /// </summary>
+    public static Task MarkMetricsStaleAsync(this MetricsDbContext db, Guid productId, int fromDay, CancellationToken cancellationToken) =>
+        db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(set => set.MarkMetricsStale(fromDay), cancellationToken);
+
+    /// <summary>The setters of <see cref="MarkMetricsStaleAsync"/>, for an update that sets more.</summary>
+    public static UpdateSettersBuilder<MetricsProduct> MarkMetricsStale(this UpdateSettersBuilder<MetricsProduct> set, int fromDay) => set
+        .SetProperty(p => p.MetricsRevision, p => p.MetricsRevision + 1)
+        .SetProperty(p => p.MetricsStale, true)
+        .SetProperty(p => p.MetricsDirtyFrom, p => p.MetricsDirtyFrom == null || p.MetricsDirtyFrom > fromDay ? fromDay : p.MetricsDirtyFrom);
 }

@@ -10,17 +10,19 @@ using Microsoft.Extensions.Options;
 namespace Lodestar.Metrics.Infrastructure;
 
 /// <summary>
-/// Every Metrics:Values:RecomputeInterval, recomputes the metric values of products whose data changed (or whose values
-/// are from an earlier day), stores the changed ones and publishes MetricValueChanged for each in the same
-/// transaction. The stale mark is cleared only if no change arrived meanwhile, so nothing is missed; a product is
-/// recomputed at most once per interval.
+/// Every Metrics:Values:RecomputeInterval, computes the metric values of complete UTC days only (a running day would
+/// read low every morning): each day that has become complete, and each earlier day a change reached (late events,
+/// survey answers, funnels), back to Metrics:Values:HistoryDays. Values that moved are stored with their day and
+/// published as MetricValueChanged in the same transaction, oldest day first. The stale mark is cleared only if no change
+/// arrived meanwhile, so nothing is missed; a product is recomputed at most once per interval.
 /// </summary>
 public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<MetricValueRecorder> logger)
     : PeriodicWorkspaceWorker(scopes, clock, logger)
 {
     private const double Tolerance = 1e-9;
 
-    private int Today => UtcDays.Of(Clock.GetUtcNow().UtcDateTime);
+    /// <summary>The last complete UTC day.</summary>
+    private int LastCompleteDay => UtcDays.Of(Clock.GetUtcNow().UtcDateTime) - 1;
 
     protected override TimeSpan Interval => options.Value.Values.RecomputeInterval;
 
@@ -28,35 +30,65 @@ public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<Me
 
     protected override async Task<List<(Guid Id, Guid WorkspaceId)>> DueAsync(MetricsDbContext db, CancellationToken cancellationToken)
     {
-        var today = Today;
+        var lastComplete = LastCompleteDay;
+        // A change on the running day waits for the day to end; one on a complete day is computed now.
         return (await db.Products.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => !p.Archived && (p.MetricsStale || (p.MetricsComputedDay < today && p.IngestRevision > 0)))
+            .Where(p => !p.Archived && ((p.MetricsStale && (p.MetricsDirtyFrom == null || p.MetricsDirtyFrom <= lastComplete)) || (p.MetricsComputedDay < lastComplete && p.IngestRevision > 0)))
             .Select(p => new { p.Id, p.WorkspaceId }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.WorkspaceId)).ToList();
     }
 
     protected override async Task ProcessAsync(IServiceProvider services, Guid id, CancellationToken cancellationToken)
     {
-        var productId = id;
-        var today = Today;
+        var lastComplete = LastCompleteDay;
         var db = services.GetRequiredService<MetricsDbContext>();
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == productId, cancellationToken);
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == id, cancellationToken);
+        var earliest = lastComplete - (options.Value.Values.HistoryDays - 1);
+        var firstDay = Math.Max(earliest, Math.Min(product.MetricsComputedDay == 0 ? earliest : product.MetricsComputedDay + 1, product.MetricsDirtyFrom ?? int.MaxValue));
+        if (firstDay <= lastComplete) await RecordAsync(services, db, product, firstDay, lastComplete, cancellationToken);
+        await db.Products.Where(p => p.Id == id && p.MetricsRevision == product.MetricsRevision)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.MetricsStale, false)
+                .SetProperty(p => p.MetricsDirtyFrom, (int?)null)
+                .SetProperty(p => p.MetricsComputedDay, lastComplete), cancellationToken);
+    }
+
+    private async Task RecordAsync(IServiceProvider services, MetricsDbContext db, Domain.Products.MetricsProduct product, int firstDay, int lastDay, CancellationToken cancellationToken)
+    {
         await services.GetRequiredService<AggregateRebuilder>().EnsureCurrentAsync(product, cancellationToken);
-        var computed = await services.GetRequiredService<MetricValueCalculator>().ComputeAsync(productId, UtcDays.ToDate(today), cancellationToken);
+        var computed = await services.GetRequiredService<MetricValueCalculator>().ComputeAsync(product.Id, firstDay, lastDay, cancellationToken);
+        var days = computed.SkipWhile(d => IsBeforeAnyData(d.Value)).ToList();
+        if (days.Count == 0) return;
 
         var measuredAt = StoredTime.Of(Clock.GetUtcNow());
-        var stored = await db.MetricValues.Where(v => v.ProductId == productId).ToDictionaryAsync(v => v.MetricKey, cancellationToken);
+        var from = days[0].Key;
+        var history = await db.MetricDayValues.Where(v => v.ProductId == product.Id && v.Day >= from && v.Day <= lastDay)
+            .ToDictionaryAsync(v => (v.MetricKey, v.Day), cancellationToken);
+        var latest = await db.MetricValues.Where(v => v.ProductId == product.Id).ToDictionaryAsync(v => v.MetricKey, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (key, value) in computed)
+        foreach (var (day, values) in days)
         {
-            if (stored.TryGetValue(key, out var known) && Math.Abs(known.Value - value) < Tolerance) continue;
-            if (known is null) db.MetricValues.Add(known = new MetricValue { WorkspaceId = product.WorkspaceId, ProductId = productId, MetricKey = key });
-            known.Value = value;
-            known.MeasuredAt = measuredAt;
-            db.AddIntegrationEvent(new MetricValueChanged(productId, key, value, measuredAt) { WorkspaceId = product.WorkspaceId });
+            foreach (var (key, value) in values)
+            {
+                if (history.TryGetValue((key, day), out var known) && Math.Abs(known.Value - value) < Tolerance) continue;
+                if (known is null) db.MetricDayValues.Add(known = new MetricDayValue { WorkspaceId = product.WorkspaceId, ProductId = product.Id, MetricKey = key, Day = day });
+                known.Value = value;
+                known.MeasuredAt = measuredAt;
+                Latest(db, latest, product, key).Take(value, day, measuredAt);
+                db.AddIntegrationEvent(new MetricValueChanged(product.Id, key, value, measuredAt) { WorkspaceId = product.WorkspaceId, AsOfDate = UtcDays.ToDate(day) });
+            }
         }
-        await db.Products.Where(p => p.Id == productId && p.MetricsRevision == product.MetricsRevision)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.MetricsStale, false).SetProperty(p => p.MetricsComputedDay, today), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Days before the product's first activity (nobody active in the 30 days ending them, no survey or funnel value) hold no value.</summary>
+    private static bool IsBeforeAnyData(Dictionary<string, double> values) =>
+        values.GetValueOrDefault(MetricKeys.Mau) == 0 && values.Keys.All(k => MetricKeys.Daily.Contains(k));
+
+    private static MetricValue Latest(MetricsDbContext db, Dictionary<string, MetricValue> latest, Domain.Products.MetricsProduct product, string key)
+    {
+        if (latest.TryGetValue(key, out var value)) return value;
+        db.MetricValues.Add(value = new MetricValue { WorkspaceId = product.WorkspaceId, ProductId = product.Id, MetricKey = key, Day = int.MinValue });
+        return latest[key] = value;
     }
 }

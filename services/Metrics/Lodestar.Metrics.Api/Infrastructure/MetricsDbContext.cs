@@ -35,6 +35,9 @@ public class MetricsDbContext(DbContextOptions options, IWorkspaceContext worksp
     /// <summary>Not workspace-filtered: always query by a product found in the workspace.</summary>
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
 
+    /// <summary>Not workspace-filtered: always query by a product found in the workspace.</summary>
+    public DbSet<MetricDayValue> MetricDayValues => Set<MetricDayValue>();
+
     public DbSet<ReleaseMarker> ReleaseMarkers => Set<ReleaseMarker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -117,6 +120,12 @@ public class MetricsDbContext(DbContextOptions options, IWorkspaceContext worksp
         {
             value.ToTable("metric_values");
             value.HasKey(v => new { v.ProductId, v.MetricKey });
+            value.Property(v => v.MetricKey).HasMaxLength(120);
+        });
+        modelBuilder.Entity<MetricDayValue>(value =>
+        {
+            value.ToTable("metric_day_values");
+            value.HasKey(v => new { v.ProductId, v.MetricKey, v.Day });
             value.Property(v => v.MetricKey).HasMaxLength(120);
         });
         modelBuilder.Entity<ReleaseMarker>(marker =>

@@ -14,6 +14,7 @@ public static class StrategyServiceExtensions
     public static IHostApplicationBuilder AddStrategyService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDefaults(LodestarResources.Strategy);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<StageSuggestionOptions>(builder.Configuration.GetSection(StageSuggestionOptions.SectionName));
         builder.AddServiceDatabase<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(LodestarResources.Strategy);
         builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy, bus =>

@@ -91,7 +91,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         var keyResult = new KeyResult { GoalId = goal.Id, MetricKey = bound ? input.MetricKey : null };
         Apply(keyResult, input, input.HasCurrentValue && !bound ? KeyResultFields : KeyResultFields[..^1], violations);
         if (bound && await db.MetricReadings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == goal.ProductId && r.MetricKey == input.MetricKey, context.CancellationToken) is { } reading)
-            keyResult.Measure(reading.Value, reading.MeasuredAt);
+            keyResult.Measure(reading.Value, MetricDays.DayOf(reading.Date, reading.MeasuredAt), reading.MeasuredAt);
         db.KeyResults.Add(keyResult);
         await db.SaveChangesAsync(context.CancellationToken);
         return keyResult.ToProto();

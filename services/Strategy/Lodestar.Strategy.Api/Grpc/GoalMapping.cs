@@ -53,6 +53,7 @@ internal static class GoalMapping
         };
         if (keyResult.CurrentValue is { } current) proto.CurrentValue = current;
         if (keyResult.CurrentValueTime is { } time) proto.CurrentValueTime = time.ToUtcTimestamp();
+        if (keyResult.CurrentValueDate is { } day) proto.CurrentValueDate = day.ToProto();
         return proto;
     }
 }

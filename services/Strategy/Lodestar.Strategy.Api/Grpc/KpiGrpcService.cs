@@ -40,8 +40,8 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         // A metric that already reported gives the KPI its value and status at once (announced like any status change).
         if (await db.MetricReadings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == productId && r.MetricKey == kpi.MetricKey, context.CancellationToken) is { } reading)
         {
-            db.KpiValues.Add(kpi.Record(reading.Value, reading.MeasuredAt));
-            RaiseStatusChanged(db, kpi, KpiStatus.NoData);
+            db.KpiValues.Add(kpi.Record(reading.Value, MetricDays.DayOf(reading.Date, reading.MeasuredAt), reading.MeasuredAt));
+            if (kpi.Announce(out var previous)) RaiseStatusChanged(db, kpi, previous);
         }
         await db.SaveChangesAsync(context.CancellationToken);
         return kpi.ToProto();
@@ -83,9 +83,8 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         violations.ThrowIfAny();
         if (kpi.NorthStar) await EnsureSingleNorthStarAsync(kpi, "kpi.north_star", context.CancellationToken);
 
-        var previous = kpi.Status;
         kpi.Recompute();
-        if (kpi.Status != previous) RaiseStatusChanged(db, kpi, previous);
+        if (kpi.Announce(out var previous)) RaiseStatusChanged(db, kpi, previous);
         await db.SaveChangesAsync(context.CancellationToken);
         return kpi.ToProto();
     }
@@ -104,15 +103,22 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         var kpi = await FindAsync(request.Parent, "parent", context.CancellationToken);
         var (values, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListKpiValues), request.Parent),
             (skip, take) => db.KpiValues.AsNoTracking().Where(v => v.KpiId == kpi.Id)
-                .OrderByDescending(v => v.MeasureTime).ThenByDescending(v => v.CreateTime)
+                .OrderByDescending(v => v.Date).ThenByDescending(v => v.MeasureTime).ThenByDescending(v => v.CreateTime)
                 .Skip(skip).Take(take).ToListAsync(context.CancellationToken));
         return new V1.ListKpiValuesResponse { Values = { values.Select(v => v.ToProto()) }, NextPageToken = next };
     }
 
-    /// <summary>Publishes KpiStatusChanged through the outbox; shared with the metric-value consumer.</summary>
+    /// <summary>Publishes KpiStatusChanged, with what moved it, through the outbox; shared with the metric-value consumer.</summary>
     internal static void RaiseStatusChanged(StrategyDbContext db, Kpi kpi, KpiStatus previous) =>
         db.AddIntegrationEvent(new KpiStatusChanged(kpi.Id, kpi.ProductId, kpi.MetricKey, kpi.Status.ToEventName(), previous.ToEventName(), kpi.LatestValue)
-            { WorkspaceId = kpi.WorkspaceId });
+        {
+            WorkspaceId = kpi.WorkspaceId,
+            AsOfDate = kpi.LatestValueDate,
+            Target = kpi.Target,
+            AtRiskBand = kpi.AtRiskBand,
+            Direction = kpi.Direction == KpiDirection.Down ? "down" : "up",
+            Reason = kpi.StatusReason,
+        });
 
     private static Violations Validate(V1.Kpi input, IEnumerable<string> fields, string prefix)
     {

@@ -27,6 +27,9 @@ internal static class KpiMapping
         };
         if (kpi.LatestValue is { } value) proto.LatestValue = value;
         if (kpi.LatestMeasureTime is { } time) proto.LatestMeasureTime = time.ToUtcTimestamp();
+        if (kpi.LatestValueDate is { } day) proto.LatestValueDate = day.ToProto();
+        if (kpi.StatusDate is { } since) proto.StatusDate = since.ToProto();
+        proto.StatusReason = kpi.StatusReason;
         return proto;
     }
 
@@ -35,6 +38,7 @@ internal static class KpiMapping
         Value = value.Value,
         MeasureTime = value.MeasureTime.ToUtcTimestamp(),
         Status = (V1.KpiStatus)value.Status,
+        AsOfDate = (value.Date ?? DateOnly.FromDateTime(value.MeasureTime)).ToProto(),
     };
 
     public static string ToEventName(this KpiStatus status) => status switch

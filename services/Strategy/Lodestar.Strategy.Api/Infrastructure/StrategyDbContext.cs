@@ -120,6 +120,7 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             kpi.ToTable("kpis");
             kpi.Property(k => k.DisplayName).HasMaxLength(Kpi.MaxDisplayName);
             kpi.Property(k => k.MetricKey).HasMaxLength(100);
+            kpi.Property(k => k.StatusReason).HasMaxLength(500);
             kpi.HasOne<Product>().WithMany().HasForeignKey(k => k.ProductId).OnDelete(DeleteBehavior.Cascade);
             kpi.HasIndex(k => new { k.ProductId, k.MetricKey }).IsUnique();
         });
@@ -128,6 +129,7 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             value.ToTable("kpi_values");
             value.HasOne<Kpi>().WithMany().HasForeignKey(v => v.KpiId).OnDelete(DeleteBehavior.Cascade);
             value.HasIndex(v => new { v.KpiId, v.MeasureTime });
+            value.HasIndex(v => new { v.KpiId, v.Date }).IsUnique();
         });
         modelBuilder.Entity<MetricReading>(reading =>
         {

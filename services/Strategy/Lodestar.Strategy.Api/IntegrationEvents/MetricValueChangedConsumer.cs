@@ -4,6 +4,7 @@ using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.Strategy.Grpc;
 using Lodestar.Strategy.Infrastructure;
+using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;
 using Microsoft.EntityFrameworkCore;
@@ -12,42 +13,48 @@ using Microsoft.Extensions.Options;
 namespace Lodestar.Strategy.IntegrationEvents;
 
 /// <summary>
-/// A metric moved: the KPIs that follow it take the value (and announce a status change), and key results bound to it
-/// take it as their current value, and the value is kept for
-/// those bound later; the active-user metric also feeds the product's stage suggestion.
+/// A metric's value of a day moved: the KPIs that follow it take the value (the latest day's sets the status, which is
+/// announced when the value is current), key results bound to it take it as their current value, and the value is kept
+/// for those bound later; the active-user metric also feeds the product's stage suggestion.
 /// </summary>
 public sealed class MetricValueChangedConsumer(
-    StrategyDbContext db, WorkspaceContext workspace, IOptions<StageSuggestionOptions> stageSuggestion, ILogger<MetricValueChangedConsumer> logger)
+    StrategyDbContext db, WorkspaceContext workspace, IOptions<StageSuggestionOptions> stageSuggestion, TimeProvider clock, ILogger<MetricValueChangedConsumer> logger)
     : IdempotentConsumer<MetricValueChanged, StrategyDbContext>(db, workspace, logger)
 {
     protected override async Task HandleAsync(MetricValueChanged message, CancellationToken cancellationToken)
     {
         var measuredAt = StoredTime.Of(message.MeasuredAt);
-        await RememberAsync(message, measuredAt, cancellationToken);
+        var day = MetricDays.DayOf(message.AsOfDate, measuredAt);
+        await RememberAsync(message, day, measuredAt, cancellationToken);
         var kpis = await Db.Kpis.Where(k => k.ProductId == message.ProductId && k.MetricKey == message.MetricKey).ToListAsync(cancellationToken);
+        // Only the last complete day's value (or a later one) is current: earlier days are history being caught up.
+        var current = day >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         foreach (var kpi in kpis)
         {
-            var previous = kpi.Status;
-            Db.KpiValues.Add(kpi.Record(message.Value, measuredAt));
-            if (kpi.Status != previous) KpiGrpcService.RaiseStatusChanged(Db, kpi, previous);
+            var entry = kpi.Record(message.Value, day, measuredAt);
+            // One history entry per day: a correction of the day replaces it.
+            var known = await Db.KpiValues.FirstOrDefaultAsync(v => v.KpiId == kpi.Id && v.Date == day, cancellationToken);
+            if (known is null) Db.KpiValues.Add(entry);
+            else if (measuredAt >= known.MeasureTime) (known.Value, known.MeasureTime, known.Status) = (entry.Value, entry.MeasureTime, entry.Status);
+            if (current && kpi.Announce(out var previous)) KpiGrpcService.RaiseStatusChanged(Db, kpi, previous);
         }
 
         var keyResults = await Db.KeyResults
             .Where(k => k.MetricKey == message.MetricKey && Db.Goals.Any(g => g.Id == k.GoalId && g.ProductId == message.ProductId))
             .ToListAsync(cancellationToken);
-        foreach (var keyResult in keyResults) keyResult.Measure(message.Value, measuredAt);
+        foreach (var keyResult in keyResults) keyResult.Measure(message.Value, day, measuredAt);
 
         if (message.MetricKey == stageSuggestion.Value.MetricKey) await RecordActivityAsync(message, measuredAt, cancellationToken);
     }
 
     /// <summary>Keeps the metric's latest value for KPIs and key results bound to it later; only for products strategy holds.</summary>
-    private async Task RememberAsync(MetricValueChanged message, DateTime measuredAt, CancellationToken cancellationToken)
+    private async Task RememberAsync(MetricValueChanged message, DateOnly day, DateTime measuredAt, CancellationToken cancellationToken)
     {
         if (!await Db.Products.AnyAsync(p => p.Id == message.ProductId, cancellationToken)) return;
         var reading = await Db.MetricReadings.FirstOrDefaultAsync(r => r.ProductId == message.ProductId && r.MetricKey == message.MetricKey, cancellationToken);
         if (reading is null)
-            Db.MetricReadings.Add(new MetricReading { ProductId = message.ProductId, MetricKey = message.MetricKey, Value = message.Value, MeasuredAt = measuredAt });
-        else reading.Take(message.Value, measuredAt);
+            Db.MetricReadings.Add(new MetricReading { ProductId = message.ProductId, MetricKey = message.MetricKey, Value = message.Value, Date = day, MeasuredAt = measuredAt });
+        else reading.Take(message.Value, day, measuredAt);
     }
 
     private async Task RecordActivityAsync(MetricValueChanged message, DateTime measuredAt, CancellationToken cancellationToken)

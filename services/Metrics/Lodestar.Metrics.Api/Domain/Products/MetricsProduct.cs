@@ -30,6 +30,15 @@ public sealed class MetricsProduct : WorkspaceEntity, IReportedCopy
     /// <summary>Incremented with <see cref="MetricsStale"/>, so the recorder clears only what it has seen.</summary>
     public long MetricsRevision { get; set; }
 
-    /// <summary>The UTC day (day number) metric values were last computed: a new day recomputes them.</summary>
+    /// <summary>
+    /// The last complete UTC day (day number) metric values were computed for: once another day is complete, it is
+    /// computed.
+    /// </summary>
     public int MetricsComputedDay { get; set; }
+
+    /// <summary>
+    /// The earliest UTC day whose values a change since the last computation may have moved (an event's day, an answer's
+    /// day; 0 for a funnel's definition, which moves every day): the recorder recomputes from there.
+    /// </summary>
+    public int? MetricsDirtyFrom { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace Lodestar.Metrics.Domain.Values;
 
-/// <summary>The latest computed value of one named metric of a product.</summary>
+/// <summary>The latest value of one named metric of a product: the value of the last complete UTC day it has one for.</summary>
 public sealed class MetricValue
 {
     public Guid WorkspaceId { get; set; }
@@ -11,5 +11,17 @@ public sealed class MetricValue
 
     public double Value { get; set; }
 
+    /// <summary>The complete UTC day (day number) the value describes.</summary>
+    public int Day { get; set; }
+
     public DateTime MeasuredAt { get; set; }
+
+    /// <summary>Takes a day's value unless it already holds a later day's (an earlier day was corrected).</summary>
+    public void Take(double value, int day, DateTime measuredAt)
+    {
+        if (day < Day) return;
+        Value = value;
+        Day = day;
+        MeasuredAt = measuredAt;
+    }
 }

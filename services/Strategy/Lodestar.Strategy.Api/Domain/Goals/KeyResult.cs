@@ -1,4 +1,5 @@
 using Lodestar.Persistence;
+using Lodestar.Strategy.Domain;
 
 namespace Lodestar.Strategy.Domain.Goals;
 
@@ -20,6 +21,9 @@ public sealed class KeyResult : WorkspaceEntity
 
     public DateTime? CurrentValueTime { get; set; }
 
+    /// <summary>The complete UTC day the current value describes, when it came from a metric.</summary>
+    public DateOnly? CurrentValueDate { get; set; }
+
     public string Unit { get; set; } = "";
 
     /// <summary>When set, the current value comes only from MetricValueChanged.</summary>
@@ -32,11 +36,12 @@ public sealed class KeyResult : WorkspaceEntity
         ? Math.Clamp((current - Baseline) / (Target - Baseline), 0, 1)
         : 0;
 
-    /// <summary>Takes a measured value unless a newer one is already held.</summary>
-    public bool Measure(double value, DateTime measuredAt)
+    /// <summary>Takes a metric's value of <paramref name="day"/> unless one of a later day (or a later correction) is held.</summary>
+    public bool Measure(double value, DateOnly day, DateTime measuredAt)
     {
-        if (CurrentValueTime is { } held && measuredAt < held) return false;
+        if (!MetricDays.Supersedes(day, measuredAt, CurrentValueDate, CurrentValueTime)) return false;
         CurrentValue = value;
+        CurrentValueDate = day;
         CurrentValueTime = measuredAt;
         return true;
     }

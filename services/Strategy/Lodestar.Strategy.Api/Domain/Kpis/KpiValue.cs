@@ -2,7 +2,7 @@ using Lodestar.Persistence;
 
 namespace Lodestar.Strategy.Domain.Kpis;
 
-/// <summary>One measured value of a KPI, with the status it gave when it arrived.</summary>
+/// <summary>A KPI's value of one day, with the status it gives; a correction of the day replaces it.</summary>
 public sealed class KpiValue : WorkspaceEntity
 {
     public Guid KpiId { get; set; }
@@ -10,6 +10,9 @@ public sealed class KpiValue : WorkspaceEntity
     public double Value { get; set; }
 
     public DateTime MeasureTime { get; set; }
+
+    /// <summary>The complete UTC day the value describes (null: recorded before the complete-day rule).</summary>
+    public DateOnly? Date { get; set; }
 
     public KpiStatus Status { get; set; }
 }

@@ -1,4 +1,5 @@
 using Lodestar.Persistence;
+using Lodestar.Strategy.Domain;
 
 namespace Lodestar.Strategy.Domain.Kpis;
 
@@ -16,11 +17,15 @@ public sealed class MetricReading : WorkspaceEntity
 
     public DateTime MeasuredAt { get; set; }
 
-    /// <summary>Takes a reported value unless a newer one is already held (events may arrive out of order).</summary>
-    public void Take(double value, DateTime measuredAt)
+    /// <summary>The complete UTC day the value describes (null: kept before the complete-day rule).</summary>
+    public DateOnly? Date { get; set; }
+
+    /// <summary>Takes a reported value unless one of a later day is already held (events may arrive out of order).</summary>
+    public void Take(double value, DateOnly day, DateTime measuredAt)
     {
-        if (measuredAt < MeasuredAt) return;
+        if (!MetricDays.Supersedes(day, measuredAt, Date ?? DateOnly.FromDateTime(MeasuredAt), MeasuredAt)) return;
         Value = value;
+        Date = day;
         MeasuredAt = measuredAt;
     }
 }

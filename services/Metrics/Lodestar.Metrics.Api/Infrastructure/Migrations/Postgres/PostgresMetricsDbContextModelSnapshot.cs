@@ -392,6 +392,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     b.Property<int>("MetricsComputedDay")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MetricsDirtyFrom")
+                        .HasColumnType("integer");
+
                     b.Property<long>("MetricsRevision")
                         .HasColumnType("bigint");
 
@@ -530,6 +533,32 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Values.MetricDayValue", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProductId", "MetricKey", "Day");
+
+                    b.ToTable("metric_day_values", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Metrics.Domain.Values.MetricValue", b =>
                 {
                     b.Property<Guid>("ProductId")
@@ -538,6 +567,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     b.Property<string>("MetricKey")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("MeasuredAt")
                         .HasColumnType("timestamp with time zone");

@@ -383,6 +383,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     b.Property<int>("MetricsComputedDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MetricsDirtyFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MetricsRevision")
                         .HasColumnType("INTEGER");
 
@@ -521,6 +524,32 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Metrics.Domain.Values.MetricDayValue", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductId", "MetricKey", "Day");
+
+                    b.ToTable("metric_day_values", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Metrics.Domain.Values.MetricValue", b =>
                 {
                     b.Property<Guid>("ProductId")
@@ -529,6 +558,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     b.Property<string>("MetricKey")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("MeasuredAt")
                         .HasColumnType("TEXT");

@@ -284,6 +284,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.Property<double?>("CurrentValue")
                         .HasColumnType("double precision");
 
+                    b.Property<DateOnly?>("CurrentValueDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("CurrentValueTime")
                         .HasColumnType("timestamp with time zone");
 
@@ -334,6 +337,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AnnouncedStatus")
+                        .HasColumnType("integer");
+
                     b.Property<double>("AtRiskBand")
                         .HasColumnType("double precision");
 
@@ -358,6 +364,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.Property<double?>("LatestValue")
                         .HasColumnType("double precision");
 
+                    b.Property<DateOnly?>("LatestValueDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("MetricKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -371,6 +380,14 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StatusReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<double>("Target")
                         .HasColumnType("double precision");
@@ -408,6 +425,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("KpiId")
                         .HasColumnType("uuid");
 
@@ -434,6 +454,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId");
 
+                    b.HasIndex("KpiId", "Date")
+                        .IsUnique();
+
                     b.HasIndex("KpiId", "MeasureTime");
 
                     b.ToTable("kpi_values", (string)null);
@@ -451,6 +474,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.Property<string>("Creator")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("MeasuredAt")
                         .HasColumnType("timestamp with time zone");

@@ -276,6 +276,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
                     b.Property<double?>("CurrentValue")
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("CurrentValueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CurrentValueTime")
                         .HasColumnType("TEXT");
 
@@ -326,6 +329,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AnnouncedStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("AtRiskBand")
                         .HasColumnType("REAL");
 
@@ -350,6 +356,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
                     b.Property<double?>("LatestValue")
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("LatestValueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MetricKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -363,6 +372,14 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Target")
                         .HasColumnType("REAL");
@@ -400,6 +417,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("KpiId")
                         .HasColumnType("TEXT");
 
@@ -426,6 +446,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId");
 
+                    b.HasIndex("KpiId", "Date")
+                        .IsUnique();
+
                     b.HasIndex("KpiId", "MeasureTime");
 
                     b.ToTable("kpi_values", (string)null);
@@ -442,6 +465,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Creator")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("MeasuredAt")

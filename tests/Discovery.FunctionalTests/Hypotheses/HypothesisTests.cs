@@ -60,6 +60,42 @@ public sealed class HypothesisTests(DiscoveryHosts hosts) : IClassFixture<Discov
     }
 
     [Theory, MemberData(nameof(DiscoveryHosts.Providers), MemberType = typeof(DiscoveryHosts))]
+    public async Task A_validated_experiment_validates_a_hypothesis_only_when_its_lift_reaches_the_minimum_effect_clear_of_zero(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        var hypotheses = hosts.Hypotheses(provider, workspace);
+
+        async Task<Hypothesis> ConcludedAsync(double lift, double low, double high)
+        {
+            var experiment = Guid.NewGuid();
+            var hypothesis = await hypotheses.CreateHypothesisAsync(new CreateHypothesisRequest { Hypothesis = new Hypothesis
+            {
+                Product = product, Change = "templates", Outcome = "more reports", MetricKey = "report_created", MinimumEffect = 0.05, Experiment = $"experiments/{experiment}",
+            } }, cancellationToken: Cancel);
+            await hosts.PublishAsync(provider, new ExperimentConcluded(experiment, null, "validated", 0.001)
+            {
+                WorkspaceId = workspace, Variant = "templates", RelativeLift = lift, RelativeIntervalLow = low, RelativeIntervalHigh = high,
+                Reason = "Variant templates is better than the control.",
+            });
+            return await Eventually.GetAsync(() => hypotheses.GetHypothesisAsync(new GetHypothesisRequest { Name = hypothesis.Name }, cancellationToken: Cancel).ResponseAsync,
+                h => h.Result is not null);
+        }
+
+        var reaches = await ConcludedAsync(0.08, 0.02, 0.14);
+        Assert.Equal((HypothesisStatus.Validated, "validated", 0.05, "templates", 0.08), (reaches.Status, reaches.Result.Verdict, reaches.Result.MinimumEffect, reaches.Result.Variant, reaches.Result.RelativeLift));
+        Assert.Equal("Variant templates is better than the control. The lift reaches the minimum effect of +5% (lift +8%, 95 % interval +2% to +14%).", reaches.Result.Reason);
+
+        var smaller = await ConcludedAsync(0.03, 0.01, 0.05);
+        Assert.Equal((HypothesisStatus.Inconclusive, "inconclusive"), (smaller.Status, smaller.Result.Verdict));
+        Assert.Contains("smaller than the minimum effect of +5%", smaller.Result.Reason, StringComparison.Ordinal);
+
+        var unclear = await ConcludedAsync(0.2, -0.02, 0.42);
+        Assert.Equal(HypothesisStatus.Inconclusive, unclear.Status);
+        Assert.Contains("not clear of zero (lift +20%, 95 % interval -2% to +42%)", unclear.Result.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(DiscoveryHosts.Providers), MemberType = typeof(DiscoveryHosts))]
     public async Task Bad_hypotheses_name_their_fields(DatabaseProvider provider)
     {
         var workspace = Guid.NewGuid();

@@ -49,7 +49,8 @@ public sealed class OpportunityTreeTests(DiscoveryHosts hosts) : IClassFixture<D
         {
             Product = product, Change = "a shorter form", Outcome = "fewer drop-offs", MetricKey = "setup_completed", MinimumEffect = 0.05, Problem = setup.Name,
         } }, cancellationToken: Cancel);
-        await hosts.PublishAsync(provider, new ExperimentConcluded(experiment, null, "validated", 0.01) { WorkspaceId = workspace });
+        await hosts.PublishAsync(provider, new ExperimentConcluded(experiment, null, "validated", 0.01)
+            { WorkspaceId = workspace, RelativeLift = 0.3, RelativeIntervalLow = 0.12, RelativeIntervalHigh = 0.48 });
         await Eventually.GetAsync(() => hypotheses.GetHypothesisAsync(new GetHypothesisRequest { Name = tested.Name }, cancellationToken: Cancel).ResponseAsync,
             h => h.Status == HypothesisStatus.Validated);
 

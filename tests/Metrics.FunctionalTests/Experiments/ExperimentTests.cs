@@ -135,6 +135,12 @@ public sealed class ExperimentTests(MetricsHosts hosts) : IClassFixture<MetricsH
         Assert.Equal(treatment.Conversions, concluded.Conclusion.Analysis.Variants[1].Conversions);
         var published = await probe.WaitForAsync<ExperimentConcluded>(m => m.GetProperty("experimentId").GetGuid() == Guid.Parse(experiment.Name[^36..]));
         Assert.Equal(("inconclusive", hypothesis), (published.GetProperty("verdict").GetString(), published.GetProperty("hypothesisId").GetGuid()));
+        // With the leading variant's relative lift and interval, for discovery to hold them to the hypothesis's minimum effect.
+        var controlRate = (double)control.Conversions / control.Users;
+        Assert.Equal("treatment", published.GetProperty("variant").GetString());
+        Assert.Equal(expected.RelativeLift!.Value, published.GetProperty("relativeLift").GetDouble(), 9);
+        Assert.Equal(expected.IntervalLow / controlRate, published.GetProperty("relativeIntervalLow").GetDouble(), 9);
+        Assert.Equal(expected.IntervalHigh / controlRate, published.GetProperty("relativeIntervalHigh").GetDouble(), 9);
         var after = await experiments.AssignVariantAsync(new AssignVariantRequest { Experiment = experiment.Name, UserId = "late-user" }, cancellationToken: Cancel);
         Assert.False(after.FirstExposure);
         Assert.Null(after.ExposureTime);

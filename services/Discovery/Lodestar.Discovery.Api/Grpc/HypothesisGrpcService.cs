@@ -177,8 +177,12 @@ public sealed partial class HypothesisGrpcService(DiscoveryDbContext db) : V1.Hy
             proto.Result = new V1.ExperimentResult
             {
                 Experiment = ResourceNames.Format(Lookups.Experiments, result.ExperimentId), Verdict = result.Verdict, ConcludeTime = result.ConcludedAt.ToUtcTimestamp(),
+                Variant = result.Variant ?? "", MinimumEffect = result.MinimumEffect ?? 0, Reason = result.Reason ?? "",
             };
             if (result.PValue is { } p) proto.Result.PValue = p;
+            if (result.RelativeLift is { } lift) proto.Result.RelativeLift = lift;
+            if (result.IntervalLow is { } low) proto.Result.RelativeIntervalLow = low;
+            if (result.IntervalHigh is { } high) proto.Result.RelativeIntervalHigh = high;
         }
         return proto;
     }

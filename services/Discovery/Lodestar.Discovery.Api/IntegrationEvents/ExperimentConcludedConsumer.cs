@@ -10,16 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestar.Discovery.IntegrationEvents;
 
 /// <summary>
-/// An experiment concluded: the hypothesis it tests (named in the event, or linked to the experiment) takes the verdict
-/// as its status, with the result attached, and publishes HypothesisStatusChanged when the status moved.
+/// An experiment concluded: the hypothesis it tests (named in the event, or linked to the experiment) takes the status
+/// the verdict gives it once the lift is held to the hypothesis's minimum effect (<see cref="HypothesisVerdict"/>), with the
+/// result and the reason attached, and publishes HypothesisStatusChanged when the status moved.
 /// </summary>
 public sealed class ExperimentConcludedConsumer(DiscoveryDbContext db, WorkspaceContext workspace, ILogger<ExperimentConcludedConsumer> logger)
     : IdempotentConsumer<ExperimentConcluded, DiscoveryDbContext>(db, workspace, logger)
 {
     protected override async Task HandleAsync(ExperimentConcluded message, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<HypothesisStatus>(message.Verdict, ignoreCase: true, out var status)
-            || status is not (HypothesisStatus.Validated or HypothesisStatus.Invalidated or HypothesisStatus.Inconclusive))
+        if (!Enum.TryParse<HypothesisStatus>(message.Verdict, ignoreCase: true, out var verdict)
+            || verdict is not (HypothesisStatus.Validated or HypothesisStatus.Invalidated or HypothesisStatus.Inconclusive))
         {
             logger.LogWarning("Experiment {ExperimentId} concluded with unknown verdict {Verdict}; no hypothesis changed", message.ExperimentId, message.Verdict);
             return;
@@ -28,10 +29,24 @@ public sealed class ExperimentConcludedConsumer(DiscoveryDbContext db, Workspace
             .Where(h => (message.HypothesisId != null && h.Id == message.HypothesisId) || h.ExperimentId == message.ExperimentId)
             .ToListAsync(cancellationToken);
         var at = StoredTime.Of(message.OccurredAt);
+        HypothesisStatus status;
         foreach (var hypothesis in hypotheses.Where(h => h.Result is null || h.Result.ConcludedAt <= at))
         {
             hypothesis.ExperimentId ??= message.ExperimentId;
-            hypothesis.Result = new ExperimentResult { ExperimentId = message.ExperimentId, Verdict = Hypothesis.EventName(status), PValue = message.PValue, ConcludedAt = at };
+            (status, var reason) = HypothesisVerdict.Judge(verdict, hypothesis.MinimumEffect, message.RelativeLift, message.RelativeIntervalLow, message.RelativeIntervalHigh, message.Reason);
+            hypothesis.Result = new ExperimentResult
+            {
+                ExperimentId = message.ExperimentId,
+                Verdict = Hypothesis.EventName(status),
+                PValue = message.PValue,
+                ConcludedAt = at,
+                Variant = message.Variant,
+                RelativeLift = message.RelativeLift,
+                IntervalLow = message.RelativeIntervalLow,
+                IntervalHigh = message.RelativeIntervalHigh,
+                MinimumEffect = hypothesis.MinimumEffect,
+                Reason = reason,
+            };
             if (hypothesis.Status == status) continue;
             hypothesis.Status = status;
             Db.AddIntegrationEvent(new HypothesisStatusChanged(hypothesis.Id, hypothesis.ProductId, Hypothesis.EventName(status), hypothesis.MetricKey)

@@ -83,9 +83,15 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
             : reason.Trim();
         experiment.ConcludedAutomatically = automatic;
         experiment.ConclusionAnalysis = analysisSnapshot;
+        var lift = figures?.Leader?.Comparison;
         db.AddIntegrationEvent(new ExperimentConcluded(experiment.Id, experiment.HypothesisId, chosen.ToString().ToLowerInvariant(), figures?.DecidingPValue)
         {
             WorkspaceId = experiment.WorkspaceId,
+            Variant = figures?.Leader?.Variant.Key,
+            RelativeLift = lift?.RelativeLift,
+            RelativeIntervalLow = lift is { ControlRate: > 0 } ? lift.IntervalLow / lift.ControlRate : null,
+            RelativeIntervalHigh = lift is { ControlRate: > 0 } ? lift.IntervalHigh / lift.ControlRate : null,
+            Reason = experiment.ConclusionReason,
         });
     }
 

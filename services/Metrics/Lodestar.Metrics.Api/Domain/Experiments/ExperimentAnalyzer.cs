@@ -35,7 +35,9 @@ public static class ExperimentAnalyzer
         var challengers = figures.Where(f => !f.Variant.Control).ToList();
         var boundary = challengers.Any(f => f.SequentialPValue < alpha);
         var (verdict, reason, p) = Recommend(challengers, sampleRatio, guardrailFigures, boundary, plannedReached, planned, alpha);
-        return new ExperimentFigures(figures, sampleRatio, guardrailFigures, planned, plannedReached, boundary, verdict, reason, p);
+        // The variant a verdict rests on: the strongest by the test that decides (always-valid once it crossed, else fixed-horizon).
+        var leader = boundary ? challengers.MinBy(f => f.SequentialPValue) : challengers.MinBy(f => f.Comparison!.PValue);
+        return new ExperimentFigures(figures, sampleRatio, guardrailFigures, planned, plannedReached, boundary, verdict, reason, p, leader);
     }
 
     private static List<GuardrailFigures> Guardrails(

@@ -2,7 +2,10 @@ using Lodestar.Metrics.Domain.Statistics;
 
 namespace Lodestar.Metrics.Domain.Experiments;
 
-/// <summary>An experiment's analysis and the verdict it supports now (<see cref="Verdict.None"/> while too early).</summary>
+/// <summary>
+/// An experiment's analysis and the verdict it supports now (<see cref="Verdict.None"/> while too early); <see cref="Leader"/>
+/// is the variant the verdict rests on (none without a challenger).
+/// </summary>
 public sealed record ExperimentFigures(
     IReadOnlyList<VariantFigures> Variants,
     SampleRatioCheck SampleRatio,
@@ -12,4 +15,5 @@ public sealed record ExperimentFigures(
     bool SequentialBoundaryCrossed,
     Verdict Recommendation,
     string Reason,
-    double? DecidingPValue);
+    double? DecidingPValue,
+    VariantFigures? Leader);

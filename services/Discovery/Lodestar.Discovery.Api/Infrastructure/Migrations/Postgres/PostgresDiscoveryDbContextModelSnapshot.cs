@@ -621,7 +621,19 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
 
                             b1.Property<Guid>("ExperimentId");
 
+                            b1.Property<double?>("IntervalHigh");
+
+                            b1.Property<double?>("IntervalLow");
+
+                            b1.Property<double?>("MinimumEffect");
+
                             b1.Property<double?>("PValue");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<double?>("RelativeLift");
+
+                            b1.Property<string>("Variant");
 
                             b1.Property<string>("Verdict")
                                 .IsRequired();

@@ -63,9 +63,11 @@ public sealed class DemoWorkspaceTests(PlatformFixture fixture)
         Assert.InRange(summary.Users, 2000, 10000);
         var values = await Eventually.GetAsync(() => MetricKeys(api, product), keys => keys.IsSupersetOf(["dau", "wau", "mau", "nps", "retention_d7"]), seconds: 60);
         Assert.Superset(new HashSet<string> { "dau", "wau", "mau", "nps", "retention_d7" }, values);
-        var strategyKpis = await Eventually.GetAsync(() => Kpis(api, product), k => k.All(x => x.Status != Strategy.KpiStatus.NoData), seconds: 60);
+        // NPS is below its target on purpose: the demo shows a KPI off track and the problem discovery opened for it. A
+        // recompute may fall while the answers are still arriving, so the value settles at the next one.
+        var strategyKpis = await Eventually.GetAsync(() => Kpis(api, product),
+            k => k.All(x => x.Status != Strategy.KpiStatus.NoData) && k.Single(x => x.MetricKey == "nps").Status == Strategy.KpiStatus.OffTrack, seconds: 120);
         Assert.All(strategyKpis, k => Assert.NotEqual(Strategy.KpiStatus.NoData, k.Status));
-        // NPS is below its target on purpose: the demo shows a KPI off track and the problem discovery opened for it.
         Assert.Equal(Strategy.KpiStatus.OffTrack, strategyKpis.Single(k => k.MetricKey == "nps").Status);
         var npsProblem = await Eventually.GetAsync(() => api.Problems.ListProblemsAsync(new Discovery.ListProblemsRequest { Product = product }, cancellationToken: Cancel).ResponseAsync,
             p => p.Problems.Any(x => x.Title == "KPI nps off track"), seconds: 60);

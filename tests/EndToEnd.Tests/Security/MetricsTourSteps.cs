@@ -8,13 +8,15 @@ public static class MetricsTourSteps
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var period = $"\"startDate\":{ProtoJson.Date(today.AddDays(-6))},\"endDate\":{ProtoJson.Date(today)}";
         var time = ProtoJson.Timestamp(now);
+        // Metric values describe complete days: a use yesterday gives the product some.
+        var yesterday = ProtoJson.Timestamp(now.AddDays(-1));
         return
         [
             // Metrics learns of the product from strategy's event, hence the first call waits for it.
             new("EventService/TrackEvent", $$$"""{"parent":"@product","event":{"eventId":"tour-1","userId":"u1","eventName":"open","eventTime":"{{{time}}}"}}""",
                 Eventually: true),
             new("EventService/BatchTrackEvents",
-                $$$"""{"parent":"@product","events":[{"eventId":"tour-2","userId":"u2","eventName":"open","eventTime":"{{{time}}}"},{"eventId":"tour-3","userId":"u2","eventName":"activate","eventTime":"{{{time}}}"}]}"""),
+                $$$"""{"parent":"@product","events":[{"eventId":"tour-2","userId":"u2","eventName":"open","eventTime":"{{{time}}}"},{"eventId":"tour-3","userId":"u2","eventName":"activate","eventTime":"{{{time}}}"},{"eventId":"tour-4","userId":"u2","eventName":"open","eventTime":"{{{yesterday}}}"}]}"""),
             new("EventService/RebuildAggregates", """{"product":"@product"}"""),
             new("ActivityService/GetActivity", $$$"""{"product":"@product",{{{period}}}}"""),
             new("ActivityService/GetRetention", $$$"""{"product":"@product",{{{period}}},"period":"PERIOD_DAY","periods":3}"""),

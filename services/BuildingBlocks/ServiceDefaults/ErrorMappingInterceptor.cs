@@ -89,14 +89,14 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             case ValidationException validation:
                 var badRequest = new BadRequest();
                 badRequest.FieldViolations.AddRange(validation.Violations.Take(MaxViolations).Select(v =>
-                    new BadRequest.Types.FieldViolation { Field = Clip(v.Field, MaxDetailLength), Description = Clip(v.Description, MaxDetailLength) }));
+                    new BadRequest.Types.FieldViolation { Field = v.Field.Clip(MaxDetailLength), Description = v.Description.Clip(MaxDetailLength) }));
                 return Build(Code.InvalidArgument, validation.Message, "ERROR_REASON_VALIDATION_FAILED", badRequest);
             case NotFoundException notFound:
                 return Build(Code.NotFound, notFound.Message, "ERROR_REASON_RESOURCE_NOT_FOUND",
-                    new ResourceInfo { ResourceType = notFound.ResourceType, ResourceName = Clip(notFound.ResourceName, MaxDetailLength) });
+                    new ResourceInfo { ResourceType = notFound.ResourceType, ResourceName = notFound.ResourceName.Clip(MaxDetailLength) });
             case AlreadyExistsException exists:
                 return Build(Code.AlreadyExists, exists.Message, "ERROR_REASON_RESOURCE_ALREADY_EXISTS",
-                    new ResourceInfo { ResourceType = exists.ResourceType, ResourceName = Clip(exists.ResourceName, MaxDetailLength) });
+                    new ResourceInfo { ResourceType = exists.ResourceType, ResourceName = exists.ResourceName.Clip(MaxDetailLength) });
             case EtagMismatchException etag:
                 return Build(Code.Aborted, etag.Message, "ERROR_REASON_ETAG_MISMATCH");
             case FailedPreconditionException precondition:
@@ -135,7 +135,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
     /// <summary>A status with an ErrorInfo (reason, domain), the given details and a RequestInfo with the trace id.</summary>
     public static Google.Rpc.Status Build(Code code, string message, string? reason, params Google.Protobuf.IMessage[] details)
     {
-        var status = new Google.Rpc.Status { Code = (int)code, Message = Clip(message, MaxMessageLength) };
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message.Clip(MaxMessageLength) };
         if (reason is not null)
             status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
         foreach (var detail in details) status.Details.Add(Any.Pack(detail));
@@ -148,8 +148,6 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
     private const int MaxMessageLength = 1_000;
     private const int MaxDetailLength = 300;
     private const int MaxViolations = 50;
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     private static string TraceId() => Activity.Current?.TraceId.ToString() ?? "none";
 }

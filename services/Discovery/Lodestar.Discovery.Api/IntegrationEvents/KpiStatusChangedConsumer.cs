@@ -7,6 +7,7 @@ using Lodestar.Discovery.Infrastructure;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
+using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Discovery.IntegrationEvents;
@@ -44,12 +45,12 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
         {
             ProductId = message.ProductId,
             Title = $"KPI {message.MetricKey} off track",
-            When = Shorten($"{why} Was {message.PreviousStatus}.", Problem.MaxPart),
+            When = $"{why} Was {message.PreviousStatus}.".Clip(Problem.MaxPart),
         };
         var insight = new Insight
         {
             Source = InsightSource.Analytics,
-            Summary = Shorten($"KPI {message.MetricKey} went off track{(day is null ? "" : $" on {day}")} (was {message.PreviousStatus}): {why}", Insight.MaxSummary),
+            Summary = $"KPI {message.MetricKey} went off track{(day is null ? "" : $" on {day}")} (was {message.PreviousStatus}): {why}".Clip(Insight.MaxSummary),
             Importance = Insight.MaxImportance,
             CaptureTime = at,
             OriginId = $"kpis/{message.KpiId}",
@@ -62,6 +63,4 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
         Db.KpiBreaches.Add(new KpiBreach { KpiId = message.KpiId, ProblemId = problem.Id, OpenedAt = at });
         await Db.SaveWithEvidenceAsync([problem.Id], cancellationToken);
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -9,7 +9,11 @@ public static class MetricDays
 {
     public static DateOnly DayOf(DateOnly? asOfDate, DateTime measuredAt) => asOfDate ?? DateOnly.FromDateTime(measuredAt);
 
-    /// <summary>Whether a value of <paramref name="day"/>, computed at <paramref name="measuredAt"/>, replaces the one held.</summary>
+    /// <summary>
+    /// Whether a value of <paramref name="day"/>, computed at <paramref name="measuredAt"/>, replaces the one held (whose
+    /// day, when it was kept before the rule, is the day it was computed on).
+    /// </summary>
     public static bool Supersedes(DateOnly day, DateTime measuredAt, DateOnly? heldDay, DateTime? heldAt) =>
-        heldDay is not { } held || day > held || (day == held && (heldAt is not { } at || measuredAt >= at));
+        (heldDay ?? (heldAt is { } legacy ? DateOnly.FromDateTime(legacy) : null)) is not { } held
+        || day > held || (day == held && (heldAt is not { } at || measuredAt >= at));
 }

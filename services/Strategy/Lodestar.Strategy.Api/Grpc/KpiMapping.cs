@@ -1,5 +1,6 @@
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
 using V1 = Lodestar.Strategy.V1;
 
@@ -38,7 +39,7 @@ internal static class KpiMapping
         Value = value.Value,
         MeasureTime = value.MeasureTime.ToUtcTimestamp(),
         Status = (V1.KpiStatus)value.Status,
-        AsOfDate = (value.Date ?? DateOnly.FromDateTime(value.MeasureTime)).ToProto(),
+        AsOfDate = MetricDays.DayOf(value.Date, value.MeasureTime).ToProto(),
     };
 
     public static string ToEventName(this KpiStatus status) => status switch

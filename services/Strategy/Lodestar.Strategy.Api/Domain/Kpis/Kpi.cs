@@ -48,7 +48,7 @@ public sealed class Kpi : WorkspaceEntity
     /// </summary>
     public KpiValue Record(double value, DateOnly day, DateTime measuredAt)
     {
-        if (MetricDays.Supersedes(day, measuredAt, LatestValueDate ?? (LatestMeasureTime is { } legacy ? DateOnly.FromDateTime(legacy) : null), LatestMeasureTime))
+        if (MetricDays.Supersedes(day, measuredAt, LatestValueDate, LatestMeasureTime))
         {
             LatestValue = value;
             LatestValueDate = day;

@@ -23,7 +23,7 @@ public sealed class MetricReading : WorkspaceEntity
     /// <summary>Takes a reported value unless one of a later day is already held (events may arrive out of order).</summary>
     public void Take(double value, DateOnly day, DateTime measuredAt)
     {
-        if (!MetricDays.Supersedes(day, measuredAt, Date ?? DateOnly.FromDateTime(MeasuredAt), MeasuredAt)) return;
+        if (!MetricDays.Supersedes(day, measuredAt, Date, MeasuredAt)) return;
         Value = value;
         Date = day;
         MeasuredAt = measuredAt;

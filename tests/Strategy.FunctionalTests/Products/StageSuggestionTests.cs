@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Persistence;
+using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.V1;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,13 +10,13 @@ using Strategy.FunctionalTests.Infrastructure;
 
 namespace Strategy.FunctionalTests.Products;
 
-/// <summary>The stage suggestion from active users that arrive from the metrics service over the broker.</summary>
+/// <summary>The stage suggestion from the daily active-user values the metrics service publishes over the broker.</summary>
 public sealed class StageSuggestionTests(StrategyHosts hosts) : IClassFixture<StrategyHosts>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(StrategyHosts.Providers), MemberType = typeof(StrategyHosts))]
-    public async Task A_falling_history_suggests_decline_with_the_rule_shown(DatabaseProvider provider)
+    public async Task The_published_monthly_active_users_over_complete_periods_suggest_decline_and_a_product_may_read_weekly_ones(DatabaseProvider provider)
     {
         var workspace = Guid.NewGuid();
         var product = await hosts.NewProductAsync(provider, workspace);
@@ -23,35 +24,46 @@ public sealed class StageSuggestionTests(StrategyHosts hosts) : IClassFixture<St
         var name = product + "/stageSuggestion";
 
         var empty = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name }, cancellationToken: Cancel);
-        Assert.Equal(LifecycleStage.Unspecified, empty.SuggestedStage);
+        Assert.Equal((LifecycleStage.Unspecified, "mau"), (empty.SuggestedStage, empty.MetricKey));
         Assert.Contains("Not enough history", empty.Explanation, StringComparison.Ordinal);
 
+        // Metrics publishes mau and wau for every complete day: monthly users fall period after period, weekly ones grow.
         var bus = hosts.Host(provider).Services.GetRequiredService<IBus>();
         var productId = Guid.Parse(product["products/".Length..]);
-        double[] monthly = [90_000, 80_000, 76_000, 72_000, 68_000];
-        for (var i = 0; i < monthly.Length; i++)
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        for (var ago = 0; ago <= 120; ago++)
         {
-            await bus.Publish(new MetricValueChanged(productId, "active_users", monthly[i], new DateTimeOffset(2026, 1 + i, 1, 0, 0, 0, TimeSpan.Zero))
-                { WorkspaceId = workspace }, Cancel);
+            var day = yesterday.AddDays(-ago);
+            await bus.Publish(new MetricValueChanged(productId, "mau", 68_000 + 4_000 * (ago / 30) + ago % 30, DateTimeOffset.UtcNow) { WorkspaceId = workspace, AsOfDate = day }, Cancel);
+            await bus.Publish(new MetricValueChanged(productId, "wau", 20_000 - 150 * ago, DateTimeOffset.UtcNow) { WorkspaceId = workspace, AsOfDate = day }, Cancel);
         }
         // Another metric of the product does not count as activity.
-        await bus.Publish(new MetricValueChanged(productId, "signups", 1, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)) { WorkspaceId = workspace }, Cancel);
+        await bus.Publish(new MetricValueChanged(productId, "signups", 1, DateTimeOffset.UtcNow) { WorkspaceId = workspace, AsOfDate = yesterday }, Cancel);
 
-        StageSuggestion suggestion;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do
-        {
-            await Task.Delay(100, Cancel);
-            suggestion = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name }, cancellationToken: Cancel);
-        } while (!suggestion.History.Select(p => p.ActiveUsers).SequenceEqual([80_000, 76_000, 72_000, 68_000]) && DateTime.UtcNow < deadline);
-
+        var suggestion = await Eventually.GetAsync(() => products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name }, cancellationToken: Cancel).ResponseAsync,
+            s => s.History.Select(p => p.ActiveUsers).SequenceEqual([80_000, 76_000, 72_000, 68_000]), seconds: 30);
         Assert.Equal((LifecycleStage.Decline, LifecycleStage.Introduction, 3), (suggestion.SuggestedStage, suggestion.CurrentStage, suggestion.FallingPeriods));
-        Assert.Equal([80_000d, 76_000, 72_000, 68_000], suggestion.History.Select(p => p.ActiveUsers));
-        Assert.Contains("falling in every one", suggestion.Rule, StringComparison.Ordinal);
+        Assert.Equal([yesterday.AddDays(-90), yesterday.AddDays(-60), yesterday.AddDays(-30), yesterday], suggestion.History.Select(p => p.Date.ToDateOnly()));
+        Assert.Contains("'mau' from one 30-day period to the next", suggestion.Rule, StringComparison.Ordinal);
 
         using var http = hosts.Rest(provider, workspace);
         var rest = await http.GetFromJsonAsync<JsonElement>($"/v1/{name}", Cancel);
         Assert.Equal("LIFECYCLE_STAGE_DECLINE", rest.GetProperty("suggestedStage").GetString());
+
+        // The product reads weekly users instead: 7-day periods of a steady rise.
+        var weekly = await products.UpdateProductAsync(new UpdateProductRequest
+        {
+            Product = new Product { Name = product, StageMetricKey = "wau" }, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "stage_metric_key" } },
+        }, cancellationToken: Cancel);
+        Assert.Equal("wau", weekly.StageMetricKey);
+        var growth = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name }, cancellationToken: Cancel);
+        Assert.Equal(("wau", LifecycleStage.Growth), (growth.MetricKey, growth.SuggestedStage));
+        Assert.Equal([yesterday.AddDays(-21), yesterday.AddDays(-14), yesterday.AddDays(-7), yesterday], growth.History.Select(p => p.Date.ToDateOnly()));
+
+        await Rpc.InvalidAsync(products.UpdateProductAsync(new UpdateProductRequest
+        {
+            Product = new Product { Name = product, StageMetricKey = "signups" }, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "stage_metric_key" } },
+        }, cancellationToken: Cancel), "product.stage_metric_key");
     }
 
     [Fact]

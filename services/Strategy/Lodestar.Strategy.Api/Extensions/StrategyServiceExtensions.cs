@@ -15,7 +15,9 @@ public static class StrategyServiceExtensions
     {
         builder.AddServiceDefaults(LodestarResources.Strategy);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<StageSuggestionOptions>(builder.Configuration.GetSection(StageSuggestionOptions.SectionName));
+        builder.Services.AddOptions<StageSuggestionOptions>().Bind(builder.Configuration.GetSection(StageSuggestionOptions.SectionName))
+            .Validate(o => StageSuggestionOptions.PeriodDays.ContainsKey(o.MetricKey), $"{StageSuggestionOptions.SectionName}:MetricKey must be one of {string.Join(", ", StageSuggestionOptions.PeriodDays.Keys)}.")
+            .ValidateOnStart();
         builder.AddServiceDatabase<StrategyDbContext, SqliteStrategyDbContext, PostgresStrategyDbContext>(LodestarResources.Strategy);
         builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy, bus =>
         {

@@ -86,8 +86,17 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
                 case "stage":
                     violations.Add("update_mask", "The stage changes only through a stage review (CreateStageReview).");
                     break;
+                case "stage_metric_key" when input.StageMetricKey.Length == 0:
+                    product.StageMetricKey = null;
+                    break;
+                case "stage_metric_key" when StageSuggestionOptions.PeriodDays.ContainsKey(input.StageMetricKey):
+                    product.StageMetricKey = input.StageMetricKey;
+                    break;
+                case "stage_metric_key":
+                    violations.Add("product.stage_metric_key", $"One of {string.Join(", ", StageSuggestionOptions.PeriodDays.Keys)}, or empty for the default.");
+                    break;
                 default:
-                    violations.Add("update_mask", $"'{path}' is not an updatable field: use display_name or description.");
+                    violations.Add("update_mask", $"'{path}' is not an updatable field: use display_name, description or stage_metric_key.");
                     break;
             }
         }
@@ -144,10 +153,18 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
     {
         var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(request.Name, ProductMapping.Products, "stageSuggestion", "name"), request.Name, context.CancellationToken);
         var options = stageSuggestion.Value;
-        var history = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id)
-            .OrderByDescending(p => p.MeasuredAt).Take(options.Periods + 1).ToListAsync(context.CancellationToken);
-        history.Reverse();
-        var suggestion = StageSuggestionRule.Suggest(history, options);
+        var key = product.StageMetricKey ?? options.MetricKey;
+        var periodDays = StageSuggestionOptions.PeriodDays[key];
+        var latest = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id && p.MetricKey == key)
+            .OrderByDescending(p => p.Date).Select(p => (DateOnly?)p.Date).FirstOrDefaultAsync(context.CancellationToken);
+        List<ActivityPoint> points = [];
+        if (latest is { } last)
+        {
+            var since = last.AddDays(-(options.Periods + 1) * periodDays);
+            points = await db.ActivityPoints.AsNoTracking()
+                .Where(p => p.ProductId == product.Id && p.MetricKey == key && p.Date > since).ToListAsync(context.CancellationToken);
+        }
+        var suggestion = StageSuggestionRule.Suggest(StagePeriods.Sample(points, periodDays, options.Periods + 1), options, key, periodDays);
         return new V1.StageSuggestion
         {
             Name = request.Name,
@@ -155,7 +172,8 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
             CurrentStage = (V1.LifecycleStage)product.Stage,
             Rule = suggestion.Rule,
             Explanation = suggestion.Explanation,
-            History = { suggestion.History.Select(p => new V1.ActivityPoint { MeasureTime = p.MeasuredAt.ToUtcTimestamp(), ActiveUsers = p.ActiveUsers }) },
+            History = { suggestion.History.Select(p => new V1.ActivityPoint { MeasureTime = p.MeasuredAt.ToUtcTimestamp(), ActiveUsers = p.ActiveUsers, Date = p.Date.ToProto() }) },
+            MetricKey = key,
             AverageGrowth = suggestion.AverageGrowth,
             FallingPeriods = suggestion.FallingPeriods,
         };

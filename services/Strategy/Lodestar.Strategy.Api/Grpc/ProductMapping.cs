@@ -20,6 +20,7 @@ internal static class ProductMapping
         Stage = (V1.LifecycleStage)product.Stage,
         Archived = product.Archived,
         Metadata = product.ToMetadata(),
+        StageMetricKey = product.StageMetricKey ?? "",
     };
 
     public static V1.StageReview ToProto(this StageReview review) => new()

@@ -52,6 +52,7 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             product.ToTable("products");
             product.Property(p => p.DisplayName).HasMaxLength(Product.MaxDisplayName);
             product.Property(p => p.Description).HasMaxLength(Product.MaxDescription);
+            product.Property(p => p.StageMetricKey).HasMaxLength(100);
             product.HasIndex(p => new { p.WorkspaceId, p.DisplayName }).IsUnique();
         });
         modelBuilder.Entity<StageReview>(review =>
@@ -65,7 +66,8 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
         {
             point.ToTable("activity_points");
             point.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
-            point.HasIndex(p => new { p.ProductId, p.MeasuredAt }).IsUnique();
+            point.Property(p => p.MetricKey).HasMaxLength(100);
+            point.HasIndex(p => new { p.ProductId, p.MetricKey, p.Date }).IsUnique();
         });
         modelBuilder.Entity<Positioning>(positioning =>
         {

@@ -8,17 +8,16 @@ using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Lodestar.Strategy.IntegrationEvents;
 
 /// <summary>
 /// A metric's value of a day moved: the KPIs that follow it take the value (the latest day's sets the status, which is
 /// announced when the value is current), key results bound to it take it as their current value, and the value is kept
-/// for those bound later; the active-user metric also feeds the product's stage suggestion.
+/// for those bound later; the active-user metrics (wau, mau) also feed the product's stage suggestion.
 /// </summary>
 public sealed class MetricValueChangedConsumer(
-    StrategyDbContext db, WorkspaceContext workspace, IOptions<StageSuggestionOptions> stageSuggestion, TimeProvider clock, ILogger<MetricValueChangedConsumer> logger)
+    StrategyDbContext db, WorkspaceContext workspace, TimeProvider clock, ILogger<MetricValueChangedConsumer> logger)
     : IdempotentConsumer<MetricValueChanged, StrategyDbContext>(db, workspace, logger)
 {
     protected override async Task HandleAsync(MetricValueChanged message, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ public sealed class MetricValueChangedConsumer(
             .ToListAsync(cancellationToken);
         foreach (var keyResult in keyResults) keyResult.Measure(message.Value, day, measuredAt);
 
-        if (message.MetricKey == stageSuggestion.Value.MetricKey) await RecordActivityAsync(message, measuredAt, cancellationToken);
+        if (StageSuggestionOptions.PeriodDays.ContainsKey(message.MetricKey)) await RecordActivityAsync(message, day, measuredAt, cancellationToken);
     }
 
     /// <summary>Keeps the metric's latest value for KPIs and key results bound to it later; only for products strategy holds.</summary>
@@ -57,11 +56,13 @@ public sealed class MetricValueChangedConsumer(
         else reading.Take(message.Value, day, measuredAt);
     }
 
-    private async Task RecordActivityAsync(MetricValueChanged message, DateTime measuredAt, CancellationToken cancellationToken)
+    /// <summary>Keeps every day's value of the active-user metrics, whichever one the product's stage is read from.</summary>
+    private async Task RecordActivityAsync(MetricValueChanged message, DateOnly day, DateTime measuredAt, CancellationToken cancellationToken)
     {
         if (!await Db.Products.AnyAsync(p => p.Id == message.ProductId, cancellationToken)) return;
-        var point = await Db.ActivityPoints.FirstOrDefaultAsync(p => p.ProductId == message.ProductId && p.MeasuredAt == measuredAt, cancellationToken);
-        if (point is null) Db.ActivityPoints.Add(new ActivityPoint { ProductId = message.ProductId, MeasuredAt = measuredAt, ActiveUsers = message.Value });
-        else point.ActiveUsers = message.Value; // a corrected value for the same period
+        var point = await Db.ActivityPoints.FirstOrDefaultAsync(p => p.ProductId == message.ProductId && p.MetricKey == message.MetricKey && p.Date == day, cancellationToken);
+        if (point is null)
+            Db.ActivityPoints.Add(new ActivityPoint { ProductId = message.ProductId, MetricKey = message.MetricKey, Date = day, MeasuredAt = measuredAt, ActiveUsers = message.Value });
+        else if (measuredAt >= point.MeasuredAt) (point.ActiveUsers, point.MeasuredAt) = (message.Value, measuredAt); // a correction of the day
     }
 }

@@ -20,6 +20,9 @@ public sealed class Product : WorkspaceEntity
 
     public bool Archived { get; set; }
 
+    /// <summary>The active-user metric the stage suggestion reads (null: the configured default).</summary>
+    public string? StageMetricKey { get; set; }
+
     /// <summary>Refuses any change to an archived product; only a relaunch review brings it back.</summary>
     public void EnsureChangeable()
     {

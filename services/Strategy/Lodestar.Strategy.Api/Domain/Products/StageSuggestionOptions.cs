@@ -5,8 +5,14 @@ public sealed class StageSuggestionOptions
 {
     public const string SectionName = "Strategy:StageSuggestion";
 
-    /// <summary>The metric whose values are the product's active users per period.</summary>
-    public string MetricKey { get; set; } = "active_users";
+    /// <summary>
+    /// The active-user metrics a product's stage can be read from, each with its period: the window the metric counts
+    /// over, so that consecutive periods hold different users.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, int> PeriodDays = new Dictionary<string, int> { ["wau"] = 7, ["mau"] = 30 };
+
+    /// <summary>The metric a product reads its stage from unless it chose another (monthly active users).</summary>
+    public string MetricKey { get; set; } = "mau";
 
     /// <summary>How many recent period-over-period changes the rule looks at.</summary>
     public int Periods { get; set; } = 3;

@@ -10,18 +10,20 @@ namespace Lodestar.Strategy.Domain.Products;
 /// </summary>
 public static class StageSuggestionRule
 {
-    public static string Describe(StageSuggestionOptions o) => string.Create(CultureInfo.InvariantCulture,
-        $"Over the last {o.Periods} period-over-period changes of '{o.MetricKey}': falling in every one of them (by more than {Percent(o.FlatBand)}) → decline; " +
+    public static string Describe(StageSuggestionOptions o, string metricKey, int periodDays) => string.Create(CultureInfo.InvariantCulture,
+        $"Over the last {o.Periods} changes of '{metricKey}' from one {periodDays}-day period to the next (the value on each period's last complete day): falling in every one of them (by more than {Percent(o.FlatBand)}) → decline; " +
         $"mean growth above {Percent(o.FastGrowth)} → introduction below {o.LowBase:N0} active users, growth from there; " +
         $"mean growth within ±{Percent(o.FlatBand)} → maturity; slower growth → growth; a mixed fall → maturity.");
 
     private static string Percent(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    /// <param name="history">Active-user points, oldest first.</param>
+    /// <param name="history">Active-user points, one per period, oldest first (<see cref="StagePeriods.Sample"/>).</param>
     /// <param name="options">The thresholds.</param>
-    public static StageSuggestion Suggest(IReadOnlyList<ActivityPoint> history, StageSuggestionOptions options)
+    /// <param name="metricKey">The metric the points are of.</param>
+    /// <param name="periodDays">Days per period.</param>
+    public static StageSuggestion Suggest(IReadOnlyList<ActivityPoint> history, StageSuggestionOptions options, string metricKey, int periodDays)
     {
-        var rule = Describe(options);
+        var rule = Describe(options, metricKey, periodDays);
         var window = history.TakeLast(options.Periods + 1).ToList();
         if (window.Count < options.Periods + 1)
             return new StageSuggestion(null, rule, $"Not enough history: {window.Count} of {options.Periods + 1} periods.", window, 0, 0);

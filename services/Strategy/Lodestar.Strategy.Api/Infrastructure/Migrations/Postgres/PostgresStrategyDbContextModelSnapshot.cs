@@ -528,8 +528,16 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("MeasuredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MetricKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
@@ -548,7 +556,7 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("WorkspaceId");
 
-                    b.HasIndex("ProductId", "MeasuredAt")
+                    b.HasIndex("ProductId", "MetricKey", "Date")
                         .IsUnique();
 
                     b.ToTable("activity_points", (string)null);
@@ -647,6 +655,10 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
 
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
+
+                    b.Property<string>("StageMetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("timestamp with time zone");

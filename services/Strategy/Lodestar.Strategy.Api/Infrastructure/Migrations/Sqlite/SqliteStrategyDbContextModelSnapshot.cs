@@ -520,7 +520,15 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("MeasuredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProductId")
@@ -540,7 +548,7 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId");
 
-                    b.HasIndex("ProductId", "MeasuredAt")
+                    b.HasIndex("ProductId", "MetricKey", "Date")
                         .IsUnique();
 
                     b.ToTable("activity_points", (string)null);
@@ -639,6 +647,10 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StageMetricKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT");

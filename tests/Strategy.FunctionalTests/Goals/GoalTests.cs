@@ -91,12 +91,12 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
             "key_result.target");
         await Rpc.InvalidAsync(goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = goal.Name, KeyResult = Result("", 0, 1, metric: "Bad Key") }, cancellationToken: Cancel),
             "key_result.metric_key", "key_result.title");
-        await Rpc.InvalidAsync(goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = goal.Name, KeyResult = Result("Typed", 0, 1, current: 0.5, metric: "activation") },
+        await Rpc.InvalidAsync(goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = goal.Name, KeyResult = Result("Typed", 0, 1, current: 0.5, metric: "retention_d1") },
             cancellationToken: Cancel), "key_result.current_value");
         await Rpc.FailsAsync(StatusCode.NotFound, goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = $"goals/{Guid.NewGuid()}", KeyResult = Result("x", 0, 1) },
             cancellationToken: Cancel));
 
-        var bound = await goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = goal.Name, KeyResult = Result("Activation", 20, 40, metric: "activation") },
+        var bound = await goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = goal.Name, KeyResult = Result("Activation", 20, 40, metric: "retention_d1") },
             cancellationToken: Cancel);
         await Rpc.InvalidAsync(goals.UpdateKeyResultAsync(new UpdateKeyResultRequest
         {
@@ -138,13 +138,13 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
         var announced = await probe.WaitForAsync<GoalChanged>(m => m.GetProperty("goalId").GetString() == goal.Name["goals/".Length..]);
         Assert.Equal(("Activation first", "active"), (announced.GetProperty("title").GetString(), announced.GetProperty("status").GetString()));
 
-        await goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = goal.Name, KeyResult = Result("Activation", 20, 40, metric: "activation.rate") },
+        await goals.CreateKeyResultAsync(new CreateKeyResultRequest { Parent = goal.Name, KeyResult = Result("Activation", 20, 40, metric: "retention_d7") },
             cancellationToken: Cancel);
         var bus = hosts.Host(provider).Services.GetRequiredService<IBus>();
         var productId = Guid.Parse(product["products/".Length..]);
         var now = DateTimeOffset.UtcNow;
         var yesterday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
-        await bus.Publish(new MetricValueChanged(productId, "activation.rate", 35, now) { WorkspaceId = workspace, AsOfDate = yesterday }, Cancel);
+        await bus.Publish(new MetricValueChanged(productId, "retention_d7", 35, now) { WorkspaceId = workspace, AsOfDate = yesterday }, Cancel);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         KeyResult current;
@@ -156,7 +156,7 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
         Assert.Equal((35d, 0.75), (current.CurrentValue, current.Progress));
 
         // An earlier day's value arriving late (even computed later) does not overwrite the latest day's.
-        var late = new MetricValueChanged(productId, "activation.rate", 21, now.AddHours(1)) { WorkspaceId = workspace, AsOfDate = yesterday.AddDays(-1) };
+        var late = new MetricValueChanged(productId, "retention_d7", 21, now.AddHours(1)) { WorkspaceId = workspace, AsOfDate = yesterday.AddDays(-1) };
         var marker = new MetricValueChanged(productId, "other.metric", 1, now) { WorkspaceId = workspace };
         await bus.Publish(late, Cancel);
         await bus.Publish(marker, Cancel);
@@ -189,8 +189,8 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
         var bus = hosts.Host(provider).Services.GetRequiredService<IBus>();
         var productId = Guid.Parse(product["products/".Length..]);
         var now = DateTimeOffset.UtcNow;
-        await bus.Publish(new HypothesisStatusChanged(tested, productId, "testing", "activation.rate") { WorkspaceId = workspace, OccurredAt = now.AddMinutes(-10) }, Cancel);
-        await bus.Publish(new HypothesisStatusChanged(tested, productId, "validated", "activation.rate") { WorkspaceId = workspace, OccurredAt = now }, Cancel);
+        await bus.Publish(new HypothesisStatusChanged(tested, productId, "testing", "retention_d7") { WorkspaceId = workspace, OccurredAt = now.AddMinutes(-10) }, Cancel);
+        await bus.Publish(new HypothesisStatusChanged(tested, productId, "validated", "retention_d7") { WorkspaceId = workspace, OccurredAt = now }, Cancel);
         await bus.Publish(new HypothesisStatusChanged(tested, productId, "draft", null) { WorkspaceId = workspace, OccurredAt = now.AddHours(-1) }, Cancel);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -202,7 +202,7 @@ public sealed class GoalTests(StrategyHosts hosts) : IClassFixture<StrategyHosts
         } while (read.LinkedHypotheses[0].Status != "validated" && DateTime.UtcNow < deadline);
         await Task.Delay(TimeSpan.FromSeconds(1), Cancel); // the older "draft" must not win even if it lands last
         read = await goals.GetGoalAsync(new GetGoalRequest { Name = goal.Name }, cancellationToken: Cancel);
-        Assert.Equal(("validated", "activation.rate"), (read.LinkedHypotheses[0].Status, read.LinkedHypotheses[0].MetricKey));
+        Assert.Equal(("validated", "retention_d7"), (read.LinkedHypotheses[0].Status, read.LinkedHypotheses[0].MetricKey));
         Assert.Equal("unknown", read.LinkedHypotheses[1].Status);
     }
 }

@@ -39,10 +39,10 @@ public sealed class KpiTests(StrategyHosts hosts) : IClassFixture<StrategyHosts>
 
         var churn = await kpis.CreateKpiAsync(new CreateKpiRequest { Kpi = new Kpi
         {
-            Product = product, DisplayName = "Churn", MetricKey = "churn.monthly", Direction = KpiDirection.Down, Target = 0.05, AtRiskBand = 0.01,
+            Product = product, DisplayName = "Day-30 retention", MetricKey = "retention_d30", Direction = KpiDirection.Up, Target = 0.3, AtRiskBand = 0.05,
         } }, cancellationToken: Cancel);
         var list = await kpis.ListKpisAsync(new ListKpisRequest { Product = product, PageSize = 1 }, cancellationToken: Cancel);
-        Assert.Equal("Churn", Assert.Single(list.Kpis).DisplayName);
+        Assert.Equal("Day-30 retention", Assert.Single(list.Kpis).DisplayName);
         var next = await kpis.ListKpisAsync(new ListKpisRequest { Product = product, PageSize = 1, PageToken = list.NextPageToken }, cancellationToken: Cancel);
         Assert.Equal("Weekly active users", Assert.Single(next.Kpis).DisplayName);
         Assert.Empty(next.NextPageToken);

@@ -23,9 +23,12 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         var input = request.Funnel ?? throw new ValidationException("funnel", "Required.");
         var funnel = new Funnel { ProductId = product.Id };
         FunnelMapping.Apply(funnel, input, input.ConversionWindow is null ? ["display_name", "steps"] : FunnelMapping.Fields);
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         db.Funnels.Add(funnel);
         await db.SaveChangesAsync(context.CancellationToken);
         await db.MarkMetricsStaleAsync(product.Id, 0, context.CancellationToken);
+        await db.AnnounceAsync(product.Id, context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
         return FunnelMapping.ToProto(funnel);
     }
 
@@ -48,8 +51,11 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         var funnel = await db.FindFunnelAsync(input.Name, "funnel.name", context.CancellationToken);
         db.ExpectETag(funnel, input.Metadata?.Etag, "funnel.metadata.etag");
         FunnelMapping.Apply(funnel, input, [.. paths]);
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         await db.MarkMetricsStaleAsync(funnel.ProductId, 0, context.CancellationToken);
+        if (paths.Contains("display_name")) await db.AnnounceAsync(funnel.ProductId, context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
         return FunnelMapping.ToProto(funnel);
     }
 
@@ -57,11 +63,14 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
     {
         var funnel = await db.FindFunnelAsync(request.Name, "name", context.CancellationToken);
         db.ExpectETag(funnel, request.Etag);
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         db.Funnels.Remove(funnel);
         await db.SaveChangesAsync(context.CancellationToken);
-        // Its conversion is no metric any more: neither its latest value nor its history is served.
+        // Its conversion is no metric any more: neither its latest value nor its history is served, nor can KPIs bind to it.
         await db.MetricValues.Where(v => v.ProductId == funnel.ProductId && v.MetricKey == funnel.MetricKey).ExecuteDeleteAsync(context.CancellationToken);
         await db.MetricDayValues.Where(v => v.ProductId == funnel.ProductId && v.MetricKey == funnel.MetricKey).ExecuteDeleteAsync(context.CancellationToken);
+        await db.AnnounceAsync(funnel.ProductId, context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
         return new Empty();
     }
 

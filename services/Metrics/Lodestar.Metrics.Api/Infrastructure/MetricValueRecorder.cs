@@ -14,7 +14,8 @@ namespace Lodestar.Metrics.Infrastructure;
 /// read low every morning): each day that has become complete, and each earlier day a change reached (late events,
 /// survey answers, funnels), back to Metrics:Values:HistoryDays. Values that moved are stored with their day and
 /// published as MetricValueChanged in the same transaction, oldest day first. The stale mark is cleared only if no change
-/// arrived meanwhile, so nothing is missed; a product is recomputed at most once per interval.
+/// arrived meanwhile, so nothing is missed; a product is recomputed at most once per interval. A product whose metric
+/// catalog was never published (created before it) has it published here once.
 /// </summary>
 public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<MetricValueRecorder> logger)
     : PeriodicWorkspaceWorker(scopes, clock, logger)
@@ -33,7 +34,7 @@ public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<Me
         var lastComplete = LastCompleteDay;
         // A change on the running day waits for the day to end; one on a complete day is computed now.
         return (await db.Products.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => !p.Archived && ((p.MetricsStale && (p.MetricsDirtyFrom == null || p.MetricsDirtyFrom <= lastComplete)) || (p.MetricsComputedDay < lastComplete && p.IngestRevision > 0)))
+            .Where(p => !p.Archived && (p.CatalogRevision == 0 || (p.MetricsStale && (p.MetricsDirtyFrom == null || p.MetricsDirtyFrom <= lastComplete)) || (p.MetricsComputedDay < lastComplete && p.IngestRevision > 0)))
             .Select(p => new { p.Id, p.WorkspaceId }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.WorkspaceId)).ToList();
     }
 
@@ -42,6 +43,7 @@ public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<Me
         var lastComplete = LastCompleteDay;
         var db = services.GetRequiredService<MetricsDbContext>();
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == id, cancellationToken);
+        if (product.CatalogRevision == 0) await AnnounceCatalogAsync(db, id, cancellationToken);
         var earliest = lastComplete - (options.Value.Values.HistoryDays - 1);
         var firstDay = Math.Max(earliest, Math.Min(product.MetricsComputedDay == 0 ? earliest : product.MetricsComputedDay + 1, product.MetricsDirtyFrom ?? int.MaxValue));
         if (firstDay <= lastComplete) await RecordAsync(services, db, product, firstDay, lastComplete, cancellationToken);
@@ -78,6 +80,14 @@ public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<Me
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A product from before the metric catalog (or new and without funnels) is announced once.</summary>
+    private static async Task AnnounceCatalogAsync(MetricsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.AnnounceAsync(id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -22,6 +22,7 @@ public static class StrategyServiceExtensions
         builder.AddServiceMessaging<StrategyDbContext>(LodestarResources.Strategy, bus =>
         {
             bus.AddConsumer<MetricValueChangedConsumer>();
+            bus.AddConsumer<MetricCatalogChangedConsumer>();
             bus.AddConsumer<BacklogItemShippedConsumer>();
             bus.AddConsumer<SprintCompletedConsumer>();
             bus.AddConsumer<HypothesisStatusChangedConsumer>();

@@ -20,4 +20,10 @@ public static class ProductLookup
     /// <summary>The id of an optional product reference: null when empty, NOT_FOUND when unknown.</summary>
     public static async Task<Guid?> FindOptionalProductIdAsync(this StrategyDbContext db, string name, string field, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(name) ? null : (await db.FindProductAsync(name, field, cancellationToken)).Id;
+
+    /// <summary>The product's own metrics (beyond the built-in ones), by name: what a KPI or key result may also bind to.</summary>
+    public static async Task<List<(string Key, string DisplayName)>> OwnMetricsAsync(this StrategyDbContext db, Guid productId, CancellationToken cancellationToken) =>
+        (await db.ProductMetrics.AsNoTracking().Where(m => m.ProductId == productId).OrderBy(m => m.DisplayName).ThenBy(m => m.MetricKey)
+            .Select(m => new { m.MetricKey, m.DisplayName }).ToListAsync(cancellationToken))
+        .Select(m => (m.MetricKey, m.DisplayName)).ToList();
 }

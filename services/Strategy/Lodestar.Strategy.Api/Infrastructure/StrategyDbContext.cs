@@ -39,6 +39,8 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
 
     public DbSet<MetricReading> MetricReadings => Set<MetricReading>();
 
+    public DbSet<ProductMetric> ProductMetrics => Set<ProductMetric>();
+
     public DbSet<Goal> Goals => Set<Goal>();
 
     public DbSet<KeyResult> KeyResults => Set<KeyResult>();
@@ -139,6 +141,14 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
             reading.Property(r => r.MetricKey).HasMaxLength(100);
             reading.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
             reading.HasIndex(r => new { r.ProductId, r.MetricKey }).IsUnique();
+        });
+        modelBuilder.Entity<ProductMetric>(metric =>
+        {
+            metric.ToTable("product_metrics");
+            metric.Property(m => m.MetricKey).HasMaxLength(100);
+            metric.Property(m => m.DisplayName).HasMaxLength(ProductMetric.MaxDisplayName);
+            metric.HasOne<Product>().WithMany().HasForeignKey(m => m.ProductId).OnDelete(DeleteBehavior.Cascade);
+            metric.HasIndex(m => new { m.ProductId, m.MetricKey }).IsUnique();
         });
         modelBuilder.Entity<Goal>(goal =>
         {

@@ -41,4 +41,10 @@ public sealed class MetricsProduct : WorkspaceEntity, IReportedCopy
     /// day; 0 for a funnel's definition, which moves every day): the recorder recomputes from there.
     /// </summary>
     public int? MetricsDirtyFrom { get; set; }
+
+    /// <summary>
+    /// The revision of the product's own metrics (its funnels' conversions) last published as MetricCatalogChanged; 0
+    /// until first published, so products from before the catalog are announced once by the recorder.
+    /// </summary>
+    public long CatalogRevision { get; set; }
 }

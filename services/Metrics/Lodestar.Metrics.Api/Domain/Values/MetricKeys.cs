@@ -1,22 +1,24 @@
+using Lodestar.Contracts.Metrics;
+
 namespace Lodestar.Metrics.Domain.Values;
 
 /// <summary>The named metrics KPIs can follow (see metric_values.proto for their definitions).</summary>
 public static class MetricKeys
 {
-    public const string Dau = "dau";
-    public const string Wau = "wau";
-    public const string Mau = "mau";
-    public const string Stickiness = "stickiness";
-    public const string Nps = "nps";
-    public const string Csat = "csat";
+    public const string Dau = BuiltInMetrics.Dau;
+    public const string Wau = BuiltInMetrics.Wau;
+    public const string Mau = BuiltInMetrics.Mau;
+    public const string Stickiness = BuiltInMetrics.Stickiness;
+    public const string Nps = BuiltInMetrics.Nps;
+    public const string Csat = BuiltInMetrics.Csat;
     public const string ConversionPrefix = "conversion:";
 
-    public static readonly int[] RetentionDays = [1, 7, 30];
+    public static IReadOnlyList<int> RetentionDays => BuiltInMetrics.RetentionDays;
 
     /// <summary>The daily activity metrics a release's impact can be measured on.</summary>
     public static readonly string[] Daily = [Dau, Wau, Mau, Stickiness];
 
-    public static string Retention(int day) => $"retention_d{day}";
+    public static string Retention(int day) => BuiltInMetrics.Retention(day);
 
     public static double Of(Activity.DailyActivity day, string key) => key switch
     {

@@ -23,6 +23,9 @@ public sealed class Product : WorkspaceEntity
     /// <summary>The active-user metric the stage suggestion reads (null: the configured default).</summary>
     public string? StageMetricKey { get; set; }
 
+    /// <summary>The revision of the product's own metrics last taken from MetricCatalogChanged; an older one never wins.</summary>
+    public long MetricCatalogRevision { get; set; }
+
     /// <summary>Refuses any change to an archived product; only a relaunch review brings it back.</summary>
     public void EnsureChangeable()
     {

@@ -374,6 +374,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Postgres
                     b.Property<bool>("Archived")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("CatalogRevision")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("timestamp with time zone");
 

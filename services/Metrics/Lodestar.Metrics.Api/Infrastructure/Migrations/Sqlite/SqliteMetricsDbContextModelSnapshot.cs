@@ -365,6 +365,9 @@ namespace Lodestar.Metrics.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("Archived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CatalogRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 

@@ -512,6 +512,52 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                     b.ToTable("metric_readings", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Kpis.ProductMetric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Creator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MetricKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ProductId", "MetricKey")
+                        .IsUnique();
+
+                    b.ToTable("product_metrics", (string)null);
+                });
+
             modelBuilder.Entity("Lodestar.Strategy.Domain.Products.ActivityPoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -652,6 +698,9 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<long>("MetricCatalogRevision")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
@@ -1058,6 +1107,15 @@ namespace Lodestar.Strategy.Infrastructure.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Lodestar.Strategy.Domain.Kpis.MetricReading", b =>
+                {
+                    b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestar.Strategy.Domain.Kpis.ProductMetric", b =>
                 {
                     b.HasOne("Lodestar.Strategy.Domain.Products.Product", null)
                         .WithMany()

@@ -53,6 +53,17 @@ public sealed class ProductLoopTests(PlatformFixture fixture)
         Assert.Equal(12, rescored.Evidence.InsightCount);
         Assert.True(rescored.Scores.Rice > solution.Scores.Rice, $"RICE {solution.Scores.Rice} → {rescored.Scores.Rice}");
 
+        // Three more items tied to the initiative from the backlog's side: the roadmap counts them when they are linked.
+        foreach (var (title, points) in new[] { ("Export to PDF", 2d), ("Scheduled reports", 2d), ("Report sharing", 8d) })
+        {
+            await api.Items.CreateBacklogItemAsync(new Backlog.CreateBacklogItemRequest
+            {
+                BacklogItem = new Backlog.BacklogItem { Product = product, Type = Backlog.ItemType.Task, Title = title, EstimatePoints = points, Initiatives = { initiative.Name } },
+            }, cancellationToken: Cancel);
+        }
+        var linked = await Eventually.GetAsync(() => Initiative(api, initiative.Name), i => i.LinkedItems == 5 && i.TotalPoints == 20, seconds: 60);
+        Assert.Equal((5, 5, 0d), (linked.BacklogItems.Count, linked.LinkedItems, linked.Progress));
+
         // A hypothesis about the solution, tested by an experiment in metrics; usage and conversions ingested.
         var (hypothesis, experiment) = await loop.HypothesisWithExperimentAsync(product, problem, solution, goal);
         var users = await loop.ExposeAndConvertAsync(product, experiment, users: 240);
@@ -92,7 +103,7 @@ public sealed class ProductLoopTests(PlatformFixture fixture)
 
         // Strategy: the initiative counts the shipped item once; the goal shows the validated hypothesis.
         var progressed = await Eventually.GetAsync(() => Initiative(api, initiative.Name), i => i.ShippedItems > 0, seconds: 60);
-        Assert.Equal((1, 0.5), (progressed.ShippedItems, progressed.Progress));
+        Assert.Equal((1, 5, 0.2, 0.25), (progressed.ShippedItems, progressed.LinkedItems, progressed.Progress, progressed.PointsProgress));
         var informed = await Eventually.GetAsync(() => Goal(api, goal.Name), g => g.LinkedHypotheses.Any(h => h.Status == "validated"), seconds: 30);
         Assert.Equal("validated", Assert.Single(informed.LinkedHypotheses).Status);
 

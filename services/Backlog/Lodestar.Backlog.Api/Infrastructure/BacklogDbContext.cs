@@ -26,6 +26,13 @@ public class BacklogDbContext(DbContextOptions options, IWorkspaceContext worksp
 
     public DbSet<SprintItem> SprintItems => Set<SprintItem>();
 
+    /// <summary>Every save tells strategy's roadmap of the items it created, deleted or changed (see <see cref="DeliveryAnnouncements"/>).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        this.AnnounceDeliveryChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<BacklogProduct>(product =>

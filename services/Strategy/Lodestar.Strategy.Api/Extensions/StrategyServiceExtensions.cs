@@ -24,6 +24,7 @@ public static class StrategyServiceExtensions
             bus.AddConsumer<MetricValueChangedConsumer>();
             bus.AddConsumer<MetricCatalogChangedConsumer>();
             bus.AddConsumer<BacklogItemShippedConsumer>();
+            bus.AddConsumer<BacklogItemChangedConsumer>();
             bus.AddConsumer<SprintCompletedConsumer>();
             bus.AddConsumer<HypothesisStatusChangedConsumer>();
         });

@@ -44,8 +44,8 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
         var (initiatives, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken,
             Pagination.Fingerprint(nameof(ListInitiatives), request.Product),
             (skip, take) => query.OrderBy(i => i.Title).ThenBy(i => i.CreateTime).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
-        var shipped = await ShippedAmongAsync(initiatives, context.CancellationToken);
-        return new V1.ListInitiativesResponse { Initiatives = { initiatives.Select(i => ToProto(i, shipped)) }, NextPageToken = next };
+        var delivery = await DeliveryOfAsync(initiatives, context.CancellationToken);
+        return new V1.ListInitiativesResponse { Initiatives = { initiatives.Select(i => ToProto(i, delivery)) }, NextPageToken = next };
     }
 
     public override async Task<V1.Initiative> UpdateInitiative(V1.UpdateInitiativeRequest request, ServerCallContext context)
@@ -76,7 +76,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
         await db.FindProductAsync(productId, request.Name, context.CancellationToken);
 
         var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.ProductId == productId).ToListAsync(context.CancellationToken);
-        var shipped = await ShippedAmongAsync(initiatives, context.CancellationToken);
+        var delivery = await DeliveryOfAsync(initiatives, context.CancellationToken);
         var goalIds = initiatives.SelectMany(i => i.GoalIds).Distinct().ToList();
         var goals = await db.Goals.AsNoTracking().Where(g => goalIds.Contains(g.Id)).ToListAsync(context.CancellationToken);
         var keyResults = await db.KeyResults.AsNoTracking().Where(k => goalIds.Contains(k.GoalId)).ToListAsync(context.CancellationToken);
@@ -92,7 +92,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
                 {
                     g.OrderBy(i => i.StartDate ?? DateOnly.MaxValue).ThenBy(i => i.Title, StringComparer.Ordinal).Select(i => new V1.RoadmapInitiative
                     {
-                        Initiative = ToProto(i, shipped),
+                        Initiative = ToProto(i, delivery),
                         Goals =
                         {
                             goals.Where(goal => i.GoalIds.Contains(goal.Id)).Select(goal => new V1.RoadmapGoal
@@ -190,18 +190,22 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
         initiative.GoalIds = ids;
     }
 
-    private async Task<HashSet<Guid>> ShippedAmongAsync(IReadOnlyCollection<Initiative> initiatives, CancellationToken cancellationToken)
+    /// <summary>What the backlog reported of the initiatives' items: their estimates and statuses, and which shipped.</summary>
+    private async Task<Delivery> DeliveryOfAsync(IReadOnlyCollection<Initiative> initiatives, CancellationToken cancellationToken)
     {
         var items = initiatives.SelectMany(i => i.BacklogItemIds).Distinct().ToList();
-        return (await db.ShippedItems.Where(s => items.Contains(s.ItemId)).Select(s => s.ItemId).ToListAsync(cancellationToken)).ToHashSet();
+        if (items.Count == 0) return new Delivery(new Dictionary<Guid, DeliveryItem>(), new HashSet<Guid>());
+        var shipped = (await db.ShippedItems.Where(s => items.Contains(s.ItemId)).Select(s => s.ItemId).ToListAsync(cancellationToken)).ToHashSet();
+        var known = await db.DeliveryItems.AsNoTracking().Where(d => items.Contains(d.ItemId)).ToDictionaryAsync(d => d.ItemId, cancellationToken);
+        return new Delivery(known, shipped);
     }
 
     private async Task<V1.Initiative> ToProtoAsync(Initiative initiative, CancellationToken cancellationToken) =>
-        ToProto(initiative, await ShippedAmongAsync([initiative], cancellationToken));
+        ToProto(initiative, await DeliveryOfAsync([initiative], cancellationToken));
 
-    private static V1.Initiative ToProto(Initiative initiative, HashSet<Guid> shipped)
+    private static V1.Initiative ToProto(Initiative initiative, Delivery delivery)
     {
-        var shippedCount = initiative.BacklogItemIds.Count(shipped.Contains);
+        var progress = initiative.ProgressWith(delivery.Known, delivery.Shipped);
         return new V1.Initiative
         {
             Name = ResourceNames.Format(Initiatives, initiative.Id),
@@ -214,8 +218,13 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
             Milestones = { initiative.Milestones.Select(m => new V1.Milestone { Title = m.Title, Date = m.Date.ToProto(), Done = m.Done }) },
             Goals = { initiative.GoalIds.Select(g => ResourceNames.Format(GoalMapping.Goals, g)) },
             BacklogItems = { initiative.BacklogItemIds.Select(i => ResourceNames.Format(BacklogItems, i)) },
-            ShippedItems = shippedCount,
-            Progress = initiative.ProgressWith(shippedCount),
+            ShippedItems = progress.ShippedItems,
+            Progress = progress.ByCount,
+            LinkedItems = progress.LinkedItems,
+            UnestimatedItems = progress.UnestimatedItems,
+            TotalPoints = progress.TotalPoints,
+            ShippedPoints = progress.ShippedPoints,
+            PointsProgress = progress.ByPoints,
             Metadata = initiative.ToMetadata(),
         };
     }

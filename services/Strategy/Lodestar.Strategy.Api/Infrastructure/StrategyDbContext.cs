@@ -33,6 +33,8 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
 
     public DbSet<SprintRecord> SprintRecords => Set<SprintRecord>();
 
+    public DbSet<DeliveryItem> DeliveryItems => Set<DeliveryItem>();
+
     public DbSet<Kpi> Kpis => Set<Kpi>();
 
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
@@ -111,6 +113,13 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
         modelBuilder.Entity<ShippedItem>(item =>
         {
             item.ToTable("shipped_items");
+            item.HasIndex(i => new { i.WorkspaceId, i.ItemId }).IsUnique();
+        });
+        modelBuilder.Entity<DeliveryItem>(item =>
+        {
+            item.ToTable("delivery_items");
+            item.Property(i => i.Title).HasMaxLength(Initiative.MaxTitle);
+            item.Property(i => i.Status).HasMaxLength(20);
             item.HasIndex(i => new { i.WorkspaceId, i.ItemId }).IsUnique();
         });
         modelBuilder.Entity<SprintRecord>(sprint =>

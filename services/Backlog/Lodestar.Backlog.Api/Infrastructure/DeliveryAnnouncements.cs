@@ -1,0 +1,52 @@
+using Lodestar.Backlog.Domain.Items;
+using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Lodestar.Backlog.Infrastructure;
+
+/// <summary>
+/// Adds BacklogItemChanged for every item a save creates, deletes, or changes in what the roadmap reads (title,
+/// initiatives, estimate, status), whichever code path made the change, so strategy learns of a link when it is made.
+/// </summary>
+public static class DeliveryAnnouncements
+{
+    private static readonly string[] Watched =
+        [nameof(BacklogItem.Title), nameof(BacklogItem.InitiativeIds), nameof(BacklogItem.EstimatePoints), nameof(BacklogItem.Status)];
+
+    public static void AnnounceDeliveryChanges(this BacklogDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        foreach (var entry in db.ChangeTracker.Entries<BacklogItem>().ToList())
+        {
+            var version = entry.State switch
+            {
+                EntityState.Added => 1,
+                EntityState.Deleted => entry.Property(i => i.Version).OriginalValue + 1,
+                EntityState.Modified when Watched.Any(p => entry.Property(p).IsModified) => entry.Property(i => i.Version).OriginalValue + 1,
+                _ => 0L,
+            };
+            if (version > 0) db.AddIntegrationEvent(Changed(entry, version, db.CurrentWorkspaceId));
+        }
+    }
+
+    /// <summary>A new item gets its workspace stamped later in the save: until then it is the context's.</summary>
+    private static BacklogItemChanged Changed(EntityEntry<BacklogItem> entry, long version, Guid currentWorkspace)
+    {
+        var item = entry.Entity;
+        return new BacklogItemChanged(item.Id, item.ProductId, item.Title, [.. item.InitiativeIds], item.EstimatePoints, StatusName(item.Status),
+            entry.State == EntityState.Deleted, version) { WorkspaceId = item.WorkspaceId == Guid.Empty ? currentWorkspace : item.WorkspaceId };
+    }
+
+    public static string StatusName(ItemStatus status) => status switch
+    {
+        ItemStatus.Idea => "idea",
+        ItemStatus.Ready => "ready",
+        ItemStatus.InProgress => "in-progress",
+        ItemStatus.Done => "done",
+        ItemStatus.Shipped => "shipped",
+        ItemStatus.WontDo => "wont-do",
+        _ => "unknown",
+    };
+}

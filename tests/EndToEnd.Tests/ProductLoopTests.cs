@@ -58,7 +58,7 @@ public sealed class ProductLoopTests(PlatformFixture fixture)
         {
             await api.Items.CreateBacklogItemAsync(new Backlog.CreateBacklogItemRequest
             {
-                BacklogItem = new Backlog.BacklogItem { Product = product, Type = Backlog.ItemType.Task, Title = title, EstimatePoints = points, Initiatives = { initiative.Name } },
+                BacklogItem = new Backlog.BacklogItem { Product = product, Type = Backlog.ItemType.Story, Title = title, EstimatePoints = points, Initiatives = { initiative.Name } },
             }, cancellationToken: Cancel);
         }
         var linked = await Eventually.GetAsync(() => Initiative(api, initiative.Name), i => i.LinkedItems == 5 && i.TotalPoints == 20, seconds: 60);

@@ -53,6 +53,9 @@ public sealed class EventIngestor(MetricsDbContext db, AggregateWriter aggregate
         db.ChangeTracker.Clear();
         // Committed: from here the events stand whatever the caller does, so nothing below observes cancellation.
         await ApplyToAggregatesAsync(product.Id, stored, cohortChanges);
+        // A recomputation that ran between the commit and the aggregates' update read them without this batch and
+        // cleared the mark the commit set: marking again makes it run once more, now with the batch.
+        await db.MarkMetricsStaleAsync(product.Id, stored.Min(e => e.Day), CancellationToken.None);
         return new IngestResult(stored.Count, events.Count - stored.Count);
     }
 

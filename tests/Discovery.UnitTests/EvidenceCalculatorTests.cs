@@ -34,6 +34,15 @@ public sealed class EvidenceCalculatorTests
     }
 
     [Fact]
+    public void Summaries_are_computed_as_of_the_start_of_the_utc_day_whatever_the_hour()
+    {
+        var evening = new DateTimeOffset(2027, 3, 14, 23, 59, 0, TimeSpan.FromHours(-5));
+        Assert.Equal(new DateTime(2027, 3, 15, 0, 0, 0, DateTimeKind.Utc), EvidenceCalculator.AsOf(evening));
+        Assert.Equal(DateTimeKind.Utc, EvidenceCalculator.AsOf(evening).Kind);
+        Assert.Equal(EvidenceCalculator.AsOf(new DateTimeOffset(2027, 3, 15, 0, 0, 1, TimeSpan.Zero)), EvidenceCalculator.AsOf(evening));
+    }
+
+    [Fact]
     public void Insights_without_an_account_count_on_their_own_but_not_as_customers()
     {
         var summary = EvidenceCalculator.Summarize([Sample("", 2, 0), Sample("", 2, 0), Sample("acme", 2, 0)], Now);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Discovery.FunctionalTests.Infrastructure;
 
 /// <summary>The discovery service on SQLite and on PostgreSQL, with its clients and a way to announce products.</summary>
-public sealed class DiscoveryHosts(InfrastructureFixture infrastructure) : ProviderHosts(infrastructure, "discovery")
+public class DiscoveryHosts(InfrastructureFixture infrastructure) : ProviderHosts(infrastructure, "discovery")
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

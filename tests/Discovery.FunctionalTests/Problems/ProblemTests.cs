@@ -13,7 +13,8 @@ public sealed class ProblemTests(DiscoveryHosts hosts) : IClassFixture<Discovery
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static Timestamp Days(int ago) => Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-ago));
+    /// <summary>The start of the UTC day <paramref name="ago"/> days back: weights are computed as of the start of today.</summary>
+    private static Timestamp Days(int ago) => Timestamp.FromDateTime(DateTime.UtcNow.Date.AddDays(-ago));
 
     private async Task<Insight> InsightAsync(DatabaseProvider provider, Guid workspace, string account, int importance, int daysAgo, string persona = "", double? satisfaction = null)
     {
@@ -48,7 +49,7 @@ public sealed class ProblemTests(DiscoveryHosts hosts) : IClassFixture<Discovery
         var linked = await problems.LinkInsightsAsync(new LinkInsightsRequest { Name = problem.Name, Insights = { oldAcme.Name, newAcme.Name, globex.Name, globex.Name } }, cancellationToken: Cancel);
         // acme counts once with its latest importance (1, today); globex 2 today: 3. Opportunity: acme only, 1/3 × 0.75.
         Assert.Equal((3, 2, 1), (linked.Evidence.InsightCount, linked.Evidence.DistinctCustomers, linked.Evidence.DistinctPersonas));
-        Assert.Equal(3, linked.Evidence.WeightedScore, 3);
+        Assert.Equal(3, linked.Evidence.WeightedScore, 9);
         Assert.Equal(1.5, linked.Evidence.AverageImportance, 9);
         Assert.Equal(0.25, linked.Evidence.OpportunityScore, 9);
         var problemId = problem.Name["problems/".Length..];
@@ -63,7 +64,7 @@ public sealed class ProblemTests(DiscoveryHosts hosts) : IClassFixture<Discovery
             Insight = new Insight { Name = newAcme.Name, CaptureTime = Days(200) }, UpdateMask = new FieldMask { Paths = { "capture_time" } },
         }, cancellationToken: Cancel);
         var moved = await problems.GetProblemAsync(new GetProblemRequest { Name = problem.Name }, cancellationToken: Cancel);
-        Assert.Equal(2 + 1.5, moved.Evidence.WeightedScore, 3);
+        Assert.Equal(2 + 1.5, moved.Evidence.WeightedScore, 9);
         Assert.False(moved.Evidence.HasOpportunityScore);
         await probe.WaitForAsync<ProblemEvidenceChanged>(m => m.GetProperty("problemId").GetString() == problemId && Math.Abs(m.GetProperty("weightedScore").GetDouble() - 3.5) < 1e-3);
 

@@ -4,6 +4,7 @@ using Lodestar.Discovery.IntegrationEvents;
 using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lodestar.Discovery.Extensions;
 
@@ -23,6 +24,12 @@ public static class DiscoveryServiceExtensions
             bus.AddConsumer<KpiStatusChangedConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1);
         });
         builder.Services.AddScoped<InsightEditor>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<EvidenceDecayOptions>().Bind(builder.Configuration.GetSection(EvidenceDecayOptions.SectionName))
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero && o.BatchSize > 0, $"{EvidenceDecayOptions.SectionName}: RefreshInterval and BatchSize must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<EvidenceDecayWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EvidenceDecayWorker>());
         return builder;
     }
 

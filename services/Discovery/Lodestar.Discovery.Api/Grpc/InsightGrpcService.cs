@@ -12,7 +12,7 @@ using V1 = Lodestar.Discovery.V1;
 namespace Lodestar.Discovery.Grpc;
 
 /// <summary>lodestar.discovery.v1.InsightService: customer evidence, one at a time or in bulk, and its search.</summary>
-public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor editor) : V1.InsightService.InsightServiceBase
+public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor editor, TimeProvider clock) : V1.InsightService.InsightServiceBase
 {
     public const int MaxBatch = 5_000;
     private const int MaxQuery = 200;
@@ -140,7 +140,7 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         var pending = InsightEditor.Apply(insight, input, paths, "insight", violations);
         violations.ThrowIfAny();
         await editor.ResolveAsync([pending], context.CancellationToken);
-        await db.SaveWithEvidenceAsync(await ProblemsOfAsync(insight.Id, context.CancellationToken), context.CancellationToken);
+        await db.SaveWithEvidenceAsync(await ProblemsOfAsync(insight.Id, context.CancellationToken), clock, context.CancellationToken);
         return await ViewAsync(insight, context.CancellationToken);
     }
 
@@ -150,7 +150,7 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         db.ExpectETag(insight, request.Etag);
         var problems = await ProblemsOfAsync(insight.Id, context.CancellationToken);
         db.Insights.Remove(insight);
-        await db.SaveWithEvidenceAsync(problems, context.CancellationToken);
+        await db.SaveWithEvidenceAsync(problems, clock, context.CancellationToken);
         return new Empty();
     }
 

@@ -13,7 +13,7 @@ using V1 = Lodestar.Discovery.V1;
 namespace Lodestar.Discovery.Grpc;
 
 /// <summary>lodestar.discovery.v1.ProblemService: customer problems, their evidence, and its summary.</summary>
-public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemService.ProblemServiceBase
+public sealed class ProblemGrpcService(DiscoveryDbContext db, TimeProvider clock) : V1.ProblemService.ProblemServiceBase
 {
     private const int MaxLinks = 1_000;
     private static readonly string[] Fields = ["title", "when", "want", "so_that", "personas", "status", "goals", "solutions"];
@@ -84,7 +84,7 @@ public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemServic
             throw new NotFoundException("Insight", ResourceNames.Format(Lookups.Insights, missing));
         var linked = await db.ProblemInsights.Where(l => l.ProblemId == problem.Id && ids.Contains(l.InsightId)).Select(l => l.InsightId).ToListAsync(context.CancellationToken);
         db.ProblemInsights.AddRange(ids.Except(linked).Select(id => new ProblemInsight { ProblemId = problem.Id, InsightId = id }));
-        await db.SaveWithEvidenceAsync([problem.Id], context.CancellationToken);
+        await db.SaveWithEvidenceAsync([problem.Id], clock, context.CancellationToken);
         return ToProto(problem);
     }
 
@@ -93,7 +93,7 @@ public sealed class ProblemGrpcService(DiscoveryDbContext db) : V1.ProblemServic
         var problem = await db.FindProblemAsync(request.Name, "name", context.CancellationToken);
         var ids = ParseInsights(request.Insights);
         db.ProblemInsights.RemoveRange(await db.ProblemInsights.Where(l => l.ProblemId == problem.Id && ids.Contains(l.InsightId)).ToListAsync(context.CancellationToken));
-        await db.SaveWithEvidenceAsync([problem.Id], context.CancellationToken);
+        await db.SaveWithEvidenceAsync([problem.Id], clock, context.CancellationToken);
         return ToProto(problem);
     }
 

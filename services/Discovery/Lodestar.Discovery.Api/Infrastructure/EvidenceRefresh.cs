@@ -9,11 +9,12 @@ namespace Lodestar.Discovery.Infrastructure;
 /// <summary>
 /// Keeps problems' evidence summaries in step with their insights: the change is saved, the summaries of the problems
 /// it touches are recomputed from the database, and each one that moved queues ProblemEvidenceChanged, all in one
-/// transaction (the outbox commits with the change).
+/// transaction (the outbox commits with the change). Every summary is computed as of the start of the current UTC day
+/// (<see cref="EvidenceCalculator.AsOf"/>), here and in the daily refresh, so all problems' recency weights compare.
 /// </summary>
 public static class EvidenceRefresh
 {
-    public static async Task SaveWithEvidenceAsync(this DiscoveryDbContext db, IReadOnlyCollection<Guid> problemIds, CancellationToken cancellationToken)
+    public static async Task SaveWithEvidenceAsync(this DiscoveryDbContext db, IReadOnlyCollection<Guid> problemIds, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (problemIds.Count == 0)
         {
@@ -23,12 +24,13 @@ public static class EvidenceRefresh
         var owned = db.Database.CurrentTransaction is null;
         await using var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
-        await db.RefreshEvidenceAsync(problemIds, cancellationToken);
+        await db.RefreshEvidenceAsync(problemIds, EvidenceCalculator.AsOf(clock.GetUtcNow()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task RefreshEvidenceAsync(this DiscoveryDbContext db, IReadOnlyCollection<Guid> problemIds, CancellationToken cancellationToken)
+    /// <summary>Recomputes the problems' summaries as of <paramref name="asOf"/>, queuing ProblemEvidenceChanged for each that moved.</summary>
+    public static async Task RefreshEvidenceAsync(this DiscoveryDbContext db, IReadOnlyCollection<Guid> problemIds, DateTime asOf, CancellationToken cancellationToken)
     {
         var ids = problemIds.Distinct().ToList();
         var problems = await db.Problems.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
@@ -38,10 +40,9 @@ public static class EvidenceRefresh
                               select new { link.ProblemId, Sample = new EvidenceSample(insight.Id, insight.CustomerAccountId, insight.PersonaId, insight.Importance, insight.Satisfaction, insight.CaptureTime) })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.ProblemId, s => s.Sample);
-        var now = StoredTime.Now;
         foreach (var problem in problems)
         {
-            if (problem.Record(EvidenceCalculator.Summarize([.. samples[problem.Id]], now), now)) db.AddIntegrationEvent(EventOf(problem));
+            if (problem.Record(EvidenceCalculator.Summarize([.. samples[problem.Id]], asOf), asOf)) db.AddIntegrationEvent(EventOf(problem));
         }
     }
 

@@ -16,7 +16,7 @@ namespace Lodestar.Discovery.IntegrationEvents;
 /// A KPI falling off track opens a problem to investigate, once per breach, with the value as its first evidence (an
 /// analytics insight); the breach closes when the KPI leaves off-track, so the next fall opens a new problem.
 /// </summary>
-public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceContext workspace, ILogger<KpiStatusChangedConsumer> logger)
+public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceContext workspace, TimeProvider clock, ILogger<KpiStatusChangedConsumer> logger)
     : IdempotentConsumer<KpiStatusChanged, DiscoveryDbContext>(db, workspace, logger)
 {
     public const string OffTrack = "off-track";
@@ -61,6 +61,6 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
         Db.Insights.Add(insight);
         Db.ProblemInsights.Add(new ProblemInsight { ProblemId = problem.Id, InsightId = insight.Id });
         Db.KpiBreaches.Add(new KpiBreach { KpiId = message.KpiId, ProblemId = problem.Id, OpenedAt = at });
-        await Db.SaveWithEvidenceAsync([problem.Id], cancellationToken);
+        await Db.SaveWithEvidenceAsync([problem.Id], clock, cancellationToken);
     }
 }

@@ -28,6 +28,12 @@ public static class EvidenceCalculator
             samples.Max(s => s.CaptureTime));
     }
 
-    /// <summary>2^(−age in days ÷ 90); evidence from the future (clock skew) counts fully.</summary>
+    /// <summary>
+    /// The moment summaries are computed as of: the start of the current UTC day, so every problem's weights, whenever
+    /// computed that day, decay to the same instant and rank fairly; the daily refresh moves them all on together.
+    /// </summary>
+    public static DateTime AsOf(DateTimeOffset now) => now.UtcDateTime.Date;
+
+    /// <summary>2^(−age in days ÷ 90); evidence from after the as-of moment (today's, or clock skew) counts fully.</summary>
     public static double Decay(DateTime captured, DateTime now) => Math.Pow(2, -Math.Max(0, (now - captured).TotalDays) / HalfLifeDays);
 }

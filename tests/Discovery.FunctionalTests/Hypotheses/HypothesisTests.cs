@@ -140,6 +140,7 @@ public sealed class HypothesisTests(DiscoveryHosts hosts) : IClassFixture<Discov
         var opened = await Eventually.GetAsync(KpiProblemsAsync, list => list.Count == 1);
         var problem = Assert.Single(opened);
         Assert.Equal((1, ProblemStatus.New, $"{reason} Was at-risk."), (problem.Evidence.InsightCount, problem.Status, problem.When));
+        Assert.Equal(($"kpis/{kpi}", 2026, 12, 5), (problem.OpenedByKpi, problem.OpenedByKpiDate.Year, problem.OpenedByKpiDate.Month, problem.OpenedByKpiDate.Day));
         var evidence = (await hosts.Insights(provider, workspace).ListInsightsAsync(new ListInsightsRequest { Problem = problem.Name }, cancellationToken: Cancel)).Insights.Single();
         Assert.Equal((InsightSource.Analytics, $"KPI activation_rate went off track on 2026-12-05 (was at-risk): {reason}", 3), (evidence.Source, evidence.Summary, evidence.Importance));
 

@@ -40,7 +40,7 @@ public sealed class ProblemTests(DiscoveryHosts hosts) : IClassFixture<Discovery
             SoThat = "we pass audits", Personas = { admin.Name },
         } }, cancellationToken: Cancel);
         Assert.Equal("When an employee leaves, I want to revoke all their access at once, so I can we pass audits", problem.Statement);
-        Assert.Equal((ProblemStatus.New, 0), (problem.Status, problem.Evidence.InsightCount));
+        Assert.Equal((ProblemStatus.New, 0, "", null), (problem.Status, problem.Evidence.InsightCount, problem.OpenedByKpi, problem.OpenedByKpiDate));
         await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(provider), typeof(ProblemEvidenceChanged));
 
         var oldAcme = await InsightAsync(provider, workspace, "acme", 3, 90, admin.Name);

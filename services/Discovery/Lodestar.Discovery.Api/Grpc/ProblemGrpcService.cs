@@ -185,5 +185,7 @@ public sealed class ProblemGrpcService(DiscoveryDbContext db, TimeProvider clock
             Metadata = problem.ToMetadata(),
             Goals = { problem.GoalIds.Select(id => ResourceNames.Format(Lookups.Goals, id)) },
             Solutions = { problem.SolutionIds.Select(id => ResourceNames.Format(Lookups.BacklogItems, id)) },
+            OpenedByKpi = problem.OpenedByKpiId is { } kpi ? ResourceNames.Format(Lookups.Kpis, kpi) : "",
+            OpenedByKpiDate = problem.OpenedByKpiDate?.ToProto(),
         };
 }

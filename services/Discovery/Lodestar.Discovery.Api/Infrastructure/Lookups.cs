@@ -20,6 +20,7 @@ public static class Lookups
     public const string Experiments = "experiments";
     public const string Goals = "goals";
     public const string BacklogItems = "backlogItems";
+    public const string Kpis = "kpis";
 
     public static async Task<DiscoveryProduct> FindProductAsync(this DiscoveryDbContext db, string name, string field, CancellationToken cancellationToken)
     {

@@ -46,6 +46,8 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
             ProductId = message.ProductId,
             Title = $"KPI {message.MetricKey} off track",
             When = $"{why} Was {message.PreviousStatus}.".Clip(Problem.MaxPart),
+            OpenedByKpiId = message.KpiId,
+            OpenedByKpiDate = message.AsOfDate,
         };
         var insight = new Insight
         {
@@ -53,7 +55,7 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
             Summary = $"KPI {message.MetricKey} went off track{(day is null ? "" : $" on {day}")} (was {message.PreviousStatus}): {why}".Clip(Insight.MaxSummary),
             Importance = Insight.MaxImportance,
             CaptureTime = at,
-            OriginId = $"kpis/{message.KpiId}",
+            OriginId = ResourceNames.Format(Lookups.Kpis, message.KpiId),
             ProductId = message.ProductId,
             Tags = ["kpi", message.MetricKey.Length <= Insight.MaxTag ? message.MetricKey : message.MetricKey[..Insight.MaxTag]],
         };

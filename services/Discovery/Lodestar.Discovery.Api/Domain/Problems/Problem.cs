@@ -47,6 +47,12 @@ public sealed class Problem : WorkspaceEntity
 
     public DateTime? EvidenceComputedAt { get; set; }
 
+    /// <summary>The KPI whose breach opened the problem (null: a person created it).</summary>
+    public Guid? OpenedByKpiId { get; set; }
+
+    /// <summary>The day of the KPI value that breached, when strategy reported it.</summary>
+    public DateOnly? OpenedByKpiDate { get; set; }
+
     /// <summary>"When …, I want to …, so I can …", leaving out empty parts.</summary>
     public string Statement => string.Join(", ", new[]
     {

@@ -432,6 +432,12 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Postgres
                     b.Property<DateTime?>("LatestInsightAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("OpenedByKpiDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpenedByKpiId")
+                        .HasColumnType("uuid");
+
                     b.Property<double?>("OpportunityScore")
                         .HasColumnType("double precision");
 

@@ -416,6 +416,12 @@ namespace Lodestar.Discovery.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("LatestInsightAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpenedByKpiDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenedByKpiId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("OpportunityScore")
                         .HasColumnType("REAL");
 

@@ -29,4 +29,20 @@ public sealed class InitiativeProgressTests
         Assert.Equal(1d / 3, progress.ByCount, 12);
         Assert.Equal((0d, 0d), (InitiativeProgress.Of([], known, new HashSet<Guid>()).ByCount, InitiativeProgress.Of([], known, new HashSet<Guid>()).ByPoints));
     }
+
+    [Fact]
+    public void An_initiatives_items_are_its_own_links_and_the_backlogs_less_deleted_ones()
+    {
+        var initiative = new Initiative { BacklogItemIds = [Guid.NewGuid(), Guid.NewGuid()] };
+        var (fromBacklog, elsewhere, gone) = (Guid.NewGuid(), Guid.NewGuid(), initiative.BacklogItemIds[1]);
+        var known = new[]
+        {
+            new DeliveryItem { ItemId = fromBacklog, InitiativeIds = [initiative.Id], EstimatePoints = 2, Status = "shipped" },
+            new DeliveryItem { ItemId = elsewhere, InitiativeIds = [Guid.NewGuid()] },
+            new DeliveryItem { ItemId = gone, Deleted = true },
+        }.ToDictionary(i => i.ItemId);
+        var delivery = new Delivery(known, new HashSet<Guid>());
+        Assert.Equal([initiative.BacklogItemIds[0], fromBacklog], delivery.LinkedTo(initiative));
+        Assert.Equal((2, 1, 0.5), (delivery.ProgressOf(initiative).LinkedItems, delivery.ProgressOf(initiative).ShippedItems, delivery.ProgressOf(initiative).ByCount));
+    }
 }

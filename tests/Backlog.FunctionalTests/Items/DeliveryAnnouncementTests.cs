@@ -3,13 +3,17 @@ using Backlog.FunctionalTests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Lodestar.Backlog.V1;
 using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Backlog.Infrastructure;
 using Lodestar.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Backlog.FunctionalTests.Items;
 
 /// <summary>
 /// Strategy's roadmap learns of an item's links, estimate and status when they change (BacklogItemChanged, with the
-/// item's version), not only when the item ships; changes the roadmap does not read publish nothing.
+/// item's version), not only when the item ships; changes the roadmap does not read publish nothing; items from
+/// before the event are announced once.
 /// </summary>
 public sealed class DeliveryAnnouncementTests(BacklogHosts hosts) : IClassFixture<BacklogHosts>
 {
@@ -54,6 +58,34 @@ public sealed class DeliveryAnnouncementTests(BacklogHosts hosts) : IClassFixtur
         var deleted = await VersionAsync(long.Parse(item.Metadata.Etag.Trim('"')) + 1);
         Assert.True(deleted.GetProperty("deleted").GetBoolean());
         Assert.Equal(3, probe.All<BacklogItemChanged>().Count(m => m.GetProperty("itemId").GetString() == itemId));
+    }
+
+    [Theory, MemberData(nameof(BacklogHosts.Providers), MemberType = typeof(BacklogHosts))]
+    public async Task Items_of_a_product_from_before_the_event_are_announced_once(DatabaseProvider provider)
+    {
+        var workspace = Guid.NewGuid();
+        var product = await hosts.NewProductAsync(provider, workspace);
+        var productId = Guid.Parse(product[^36..]);
+        var initiative = Guid.NewGuid();
+        var item = await hosts.NewItemAsync(provider, workspace, product, new BacklogItem { Title = "SCIM", EstimatePoints = 3, Initiatives = { $"initiatives/{initiative}" } });
+        var services = hosts.Host(provider).Services;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // As a product migrated from before BacklogItemChanged is.
+            await scope.ServiceProvider.GetRequiredService<BacklogDbContext>().Products.IgnoreQueryFilters().Where(p => p.Id == productId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.DeliveryAnnounced, false), Cancel);
+        }
+        await using var probe = await BrokerProbe.StartAsync(hosts.EventBus(provider), typeof(BacklogItemChanged));
+
+        var backfill = services.GetRequiredService<DeliveryBackfill>();
+        Assert.True(await backfill.AnnounceAsync(Cancel) >= 1);
+        var announced = await probe.WaitForAsync<BacklogItemChanged>(m => m.GetProperty("itemId").GetString() == item.Name[^36..]);
+        Assert.Equal((1L, 3d, false), (announced.GetProperty("version").GetInt64(), announced.GetProperty("estimatePoints").GetDouble(), announced.GetProperty("deleted").GetBoolean()));
+        Assert.Equal([initiative.ToString()], Initiatives(announced));
+
+        await backfill.AnnounceAsync(Cancel);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+        Assert.Single(probe.All<BacklogItemChanged>(), m => m.GetProperty("itemId").GetString() == item.Name[^36..]);
     }
 
     private static string[] Initiatives(JsonElement message) => [.. message.GetProperty("initiativeIds").EnumerateArray().Select(e => e.GetString()!)];

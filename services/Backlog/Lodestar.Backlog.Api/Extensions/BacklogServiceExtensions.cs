@@ -4,6 +4,7 @@ using Lodestar.Backlog.IntegrationEvents;
 using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lodestar.Backlog.Extensions;
 
@@ -23,6 +24,9 @@ public static class BacklogServiceExtensions
         });
         builder.Services.AddScoped<ItemEditor>();
         builder.Services.AddScoped<SprintEditor>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DeliveryBackfill>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryBackfill>());
         return builder;
     }
 

@@ -32,12 +32,14 @@ public static class DeliveryAnnouncements
     }
 
     /// <summary>A new item gets its workspace stamped later in the save: until then it is the context's.</summary>
-    private static BacklogItemChanged Changed(EntityEntry<BacklogItem> entry, long version, Guid currentWorkspace)
-    {
-        var item = entry.Entity;
-        return new BacklogItemChanged(item.Id, item.ProductId, item.Title, [.. item.InitiativeIds], item.EstimatePoints, StatusName(item.Status),
-            entry.State == EntityState.Deleted, version) { WorkspaceId = item.WorkspaceId == Guid.Empty ? currentWorkspace : item.WorkspaceId };
-    }
+    private static BacklogItemChanged Changed(EntityEntry<BacklogItem> entry, long version, Guid currentWorkspace) =>
+        Changed(entry.Entity, entry.State == EntityState.Deleted, version, entry.Entity.WorkspaceId == Guid.Empty ? currentWorkspace : entry.Entity.WorkspaceId);
+
+    /// <summary>An item's delivery state as it stands (for the one-off announcement of items from before the event).</summary>
+    public static BacklogItemChanged Current(BacklogItem item) => Changed(item, deleted: false, item.Version, item.WorkspaceId);
+
+    private static BacklogItemChanged Changed(BacklogItem item, bool deleted, long version, Guid workspaceId) =>
+        new(item.Id, item.ProductId, item.Title, [.. item.InitiativeIds], item.EstimatePoints, StatusName(item.Status), deleted, version) { WorkspaceId = workspaceId };
 
     public static string StatusName(ItemStatus status) => status switch
     {

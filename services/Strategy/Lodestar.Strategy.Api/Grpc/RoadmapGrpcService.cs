@@ -190,13 +190,17 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
         initiative.GoalIds = ids;
     }
 
-    /// <summary>What the backlog reported of the initiatives' items: their estimates and statuses, and which shipped.</summary>
-    private async Task<Delivery> DeliveryOfAsync(IReadOnlyCollection<Initiative> initiatives, CancellationToken cancellationToken)
+    /// <summary>What the backlog reported of the items around the initiatives: those it links to them, those linked here.</summary>
+    private async Task<Delivery> DeliveryOfAsync(List<Initiative> initiatives, CancellationToken cancellationToken)
     {
-        var items = initiatives.SelectMany(i => i.BacklogItemIds).Distinct().ToList();
-        if (items.Count == 0) return new Delivery(new Dictionary<Guid, DeliveryItem>(), new HashSet<Guid>());
+        if (initiatives.Count == 0) return Delivery.None;
+        var products = initiatives.Select(i => i.ProductId).Distinct().ToList();
+        var linkedHere = initiatives.SelectMany(i => i.BacklogItemIds).Distinct().ToList();
+        var known = await db.DeliveryItems.AsNoTracking()
+            .Where(d => (products.Contains(d.ProductId) && d.InitiativeIds.Count > 0) || linkedHere.Contains(d.ItemId))
+            .ToDictionaryAsync(d => d.ItemId, cancellationToken);
+        var items = linkedHere.Concat(known.Keys).Distinct().ToList();
         var shipped = (await db.ShippedItems.Where(s => items.Contains(s.ItemId)).Select(s => s.ItemId).ToListAsync(cancellationToken)).ToHashSet();
-        var known = await db.DeliveryItems.AsNoTracking().Where(d => items.Contains(d.ItemId)).ToDictionaryAsync(d => d.ItemId, cancellationToken);
         return new Delivery(known, shipped);
     }
 
@@ -205,7 +209,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
 
     private static V1.Initiative ToProto(Initiative initiative, Delivery delivery)
     {
-        var progress = initiative.ProgressWith(delivery.Known, delivery.Shipped);
+        var progress = delivery.ProgressOf(initiative);
         return new V1.Initiative
         {
             Name = ResourceNames.Format(Initiatives, initiative.Id),
@@ -217,7 +221,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
             EndDate = initiative.EndDate?.ToProto(),
             Milestones = { initiative.Milestones.Select(m => new V1.Milestone { Title = m.Title, Date = m.Date.ToProto(), Done = m.Done }) },
             Goals = { initiative.GoalIds.Select(g => ResourceNames.Format(GoalMapping.Goals, g)) },
-            BacklogItems = { initiative.BacklogItemIds.Select(i => ResourceNames.Format(BacklogItems, i)) },
+            BacklogItems = { delivery.LinkedTo(initiative).Select(i => ResourceNames.Format(BacklogItems, i)) },
             ShippedItems = progress.ShippedItems,
             Progress = progress.ByCount,
             LinkedItems = progress.LinkedItems,

@@ -32,5 +32,12 @@ public sealed class BacklogProduct : WorkspaceEntity, IReportedCopy
 
     public double MaintenanceShare { get; set; }
 
+    /// <summary>
+    /// Whether strategy has heard of every item of the product through BacklogItemChanged: true for a product the backlog
+    /// learns of now (its items are announced as they are saved), false for one from before that event, whose items
+    /// the delivery backfill announces once.
+    /// </summary>
+    public bool DeliveryAnnounced { get; set; } = true;
+
     public ScoringContext Scoring => new(RankingFramework, EvidenceBasedRice, UsersPerCustomer, EvidenceHalfScore, Criteria);
 }

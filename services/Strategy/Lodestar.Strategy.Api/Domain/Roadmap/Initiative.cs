@@ -27,23 +27,8 @@ public sealed class Initiative : WorkspaceEntity
 
     public List<Guid> GoalIds { get; set; } = [];
 
+    /// <summary>Items linked on strategy's side (the backlog's own links live on its items: see <see cref="Delivery"/>).</summary>
     public List<Guid> BacklogItemIds { get; set; } = [];
-
-    /// <summary>Its delivery progress, by count and by points (see <see cref="InitiativeProgress"/>).</summary>
-    public InitiativeProgress ProgressWith(IReadOnlyDictionary<Guid, DeliveryItem> known, IReadOnlySet<Guid> shipped) =>
-        InitiativeProgress.Of(BacklogItemIds, known, shipped);
-
-    /// <summary>
-    /// Takes what the backlog now says of an item's links: linked to this initiative, or no longer (unlinked or deleted).
-    /// Returns whether the list changed.
-    /// </summary>
-    public bool Follow(Guid itemId, bool linked)
-    {
-        var listed = BacklogItemIds.Contains(itemId);
-        if (linked == listed || (linked && BacklogItemIds.Count >= MaxItems)) return false;
-        BacklogItemIds = linked ? [.. BacklogItemIds, itemId] : [.. BacklogItemIds.Where(i => i != itemId)];
-        return true;
-    }
 
     /// <summary>"2027 Q1" for the start date's quarter, null without a start date.</summary>
     public string? Quarter => StartDate is { } start ? $"{start.Year} Q{((start.Month - 1) / 3) + 1}" : null;

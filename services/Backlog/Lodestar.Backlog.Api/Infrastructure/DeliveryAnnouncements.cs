@@ -17,7 +17,7 @@ public static class DeliveryAnnouncements
 
     public static void AnnounceDeliveryChanges(this BacklogDbContext db)
     {
-        db.ChangeTracker.DetectChanges();
+        // Entries() detects changes first; the list is copied because adding events adds entries.
         foreach (var entry in db.ChangeTracker.Entries<BacklogItem>().ToList())
         {
             var version = entry.State switch

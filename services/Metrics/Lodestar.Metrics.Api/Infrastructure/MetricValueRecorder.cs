@@ -43,7 +43,12 @@ public sealed class MetricValueRecorder(IServiceScopeFactory scopes, IOptions<Me
         var lastComplete = LastCompleteDay;
         var db = services.GetRequiredService<MetricsDbContext>();
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == id, cancellationToken);
-        if (product.CatalogRevision == 0) await AnnounceCatalogAsync(db, id, cancellationToken);
+        if (product.CatalogRevision == 0)
+        {
+            await AnnounceCatalogAsync(db, id, cancellationToken);
+            // Due only for its catalog: nothing ingested and nothing changed, so there are no values to compute.
+            if (product.IngestRevision == 0 && !product.MetricsStale) return;
+        }
         var earliest = lastComplete - (options.Value.Values.HistoryDays - 1);
         var firstDay = Math.Max(earliest, Math.Min(product.MetricsComputedDay == 0 ? earliest : product.MetricsComputedDay + 1, product.MetricsDirtyFrom ?? int.MaxValue));
         if (firstDay <= lastComplete) await RecordAsync(services, db, product, firstDay, lastComplete, cancellationToken);

@@ -18,10 +18,13 @@ public static partial class MetricKeys
         : Pattern().IsMatch(key) ? violations
         : violations.Add(field, "Use a lowercase letter, then up to 99 of a–z, 0–9, '_', '.', ':' or '-'.");
 
+    /// <summary>Whether the key is well formed and not built in: only then do the product's own metrics decide.</summary>
+    public static bool NeedsCatalog(string key) => Pattern().IsMatch(key) && !BuiltInMetrics.Keys.Contains(key);
+
     /// <summary>Refuses a well-formed key the product does not have, naming the keys it has (own: its own metrics, key and name).</summary>
     public static Violations CheckKnown(this Violations violations, string field, string key, IReadOnlyList<(string Key, string DisplayName)> own)
     {
-        if (!Pattern().IsMatch(key) || BuiltInMetrics.Keys.Contains(key) || own.Any(m => m.Key == key)) return violations;
+        if (!NeedsCatalog(key) || own.Any(m => m.Key == key)) return violations;
         var listed = own.Take(Listed).Select(m => $"{m.Key} ({m.DisplayName})");
         var more = own.Count > Listed ? $" and {own.Count - Listed} more" : "";
         var ownText = own.Count == 0 ? "; it has no funnels yet (a funnel's conversion is available moments after the funnel is created)" : $"; its own: {string.Join(", ", listed)}{more}";

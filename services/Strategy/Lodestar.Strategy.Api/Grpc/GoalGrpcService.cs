@@ -84,8 +84,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
         var violations = new Violations();
         if (bound)
         {
-            violations.Check("key_result.metric_key", input.MetricKey)
-                .CheckKnown("key_result.metric_key", input.MetricKey, await db.OwnMetricsAsync(goal.ProductId, context.CancellationToken));
+            await db.CheckMetricKeyAsync(violations.Check("key_result.metric_key", input.MetricKey), "key_result.metric_key", goal.ProductId, input.MetricKey, context.CancellationToken);
             if (input.HasCurrentValue)
                 violations.Add("key_result.current_value", "A key result bound to a metric takes its value from the metrics service.");
         }

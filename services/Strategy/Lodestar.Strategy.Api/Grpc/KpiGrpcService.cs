@@ -22,7 +22,7 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "kpi.product");
         Validate(input, ["display_name", "direction", "target", "at_risk_band"], "kpi").Check("kpi.metric_key", input.MetricKey).ThrowIfAny();
         (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
-        new Violations().CheckKnown("kpi.metric_key", input.MetricKey, await db.OwnMetricsAsync(productId, context.CancellationToken)).ThrowIfAny();
+        (await db.CheckMetricKeyAsync(new Violations(), "kpi.metric_key", productId, input.MetricKey, context.CancellationToken)).ThrowIfAny();
 
         var kpi = new Kpi
         {

@@ -1,5 +1,6 @@
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
+using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Products;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,12 @@ public static class ProductLookup
     public static async Task<Guid?> FindOptionalProductIdAsync(this StrategyDbContext db, string name, string field, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(name) ? null : (await db.FindProductAsync(name, field, cancellationToken)).Id;
 
+    /// <summary>Refuses a metric key the product does not have (<see cref="MetricKeys.CheckKnown"/>); reads its own metrics only when they decide.</summary>
+    public static async Task<Violations> CheckMetricKeyAsync(this StrategyDbContext db, Violations violations, string field, Guid productId, string key, CancellationToken cancellationToken) =>
+        MetricKeys.NeedsCatalog(key) ? violations.CheckKnown(field, key, await db.OwnMetricsAsync(productId, cancellationToken)) : violations;
+
     /// <summary>The product's own metrics (beyond the built-in ones), by name: what a KPI or key result may also bind to.</summary>
-    public static async Task<List<(string Key, string DisplayName)>> OwnMetricsAsync(this StrategyDbContext db, Guid productId, CancellationToken cancellationToken) =>
+    private static async Task<List<(string Key, string DisplayName)>> OwnMetricsAsync(this StrategyDbContext db, Guid productId, CancellationToken cancellationToken) =>
         (await db.ProductMetrics.AsNoTracking().Where(m => m.ProductId == productId).OrderBy(m => m.DisplayName).ThenBy(m => m.MetricKey)
             .Select(m => new { m.MetricKey, m.DisplayName }).ToListAsync(cancellationToken))
         .Select(m => (m.MetricKey, m.DisplayName)).ToList();

@@ -118,7 +118,7 @@ public class StrategyDbContext(DbContextOptions options, IWorkspaceContext works
         modelBuilder.Entity<DeliveryItem>(item =>
         {
             item.ToTable("delivery_items");
-            item.Property(i => i.Title).HasMaxLength(Initiative.MaxTitle);
+            item.Property(i => i.Title).HasMaxLength(DeliveryItem.MaxTitle);
             item.Property(i => i.Status).HasMaxLength(20);
             item.HasIndex(i => new { i.WorkspaceId, i.ItemId }).IsUnique();
         });

@@ -21,7 +21,7 @@ public sealed class BacklogItemChangedConsumer(StrategyDbContext db, WorkspaceCo
         var item = await Db.DeliveryItems.FirstOrDefaultAsync(i => i.ItemId == message.ItemId, cancellationToken);
         if (item is not null && message.Version <= item.ItemVersion) return;
         if (item is null) Db.DeliveryItems.Add(item = new DeliveryItem { ItemId = message.ItemId, ProductId = message.ProductId });
-        item.Title = message.Title.Clip(Initiative.MaxTitle);
+        item.Title = message.Title.Clip(DeliveryItem.MaxTitle);
         item.InitiativeIds = message.Deleted ? [] : [.. message.InitiativeIds.Distinct()];
         item.EstimatePoints = message.EstimatePoints;
         item.Status = message.Status;

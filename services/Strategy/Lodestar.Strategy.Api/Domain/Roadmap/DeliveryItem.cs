@@ -11,6 +11,9 @@ public sealed class DeliveryItem : WorkspaceEntity
     public const string Shipped = "shipped";
     public const string WontDo = "wont-do";
 
+    /// <summary>The backlog's limit on an item's title.</summary>
+    public const int MaxTitle = 200;
+
     public Guid ItemId { get; set; }
 
     public Guid ProductId { get; set; }

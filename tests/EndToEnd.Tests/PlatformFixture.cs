@@ -99,6 +99,8 @@ public class PlatformFixture : IAsyncLifetime
         {
             // Metric values follow new data within seconds rather than the minute a deployment uses.
             ["Metrics__Values__RecomputeInterval"] = "00:00:01",
+            // The 60-day walk grows to about a hundred weekly users: a low base of 80 keeps its volume small.
+            ["Strategy__StageSuggestion__LowBase"] = "80",
             // The security suites send thousands of calls per workspace; the limit itself is tested on its own workspace.
             ["Gateway__RateLimits__Default__PermitsPerSecond"] = "100000",
             ["Gateway__RateLimits__Default__Burst"] = "100000",

@@ -60,6 +60,17 @@ public sealed class StageSuggestionTests(StrategyHosts hosts) : IClassFixture<St
         Assert.Equal(("wau", LifecycleStage.Growth), (growth.MetricKey, growth.SuggestedStage));
         Assert.Equal([yesterday.AddDays(-21), yesterday.AddDays(-14), yesterday.AddDays(-7), yesterday], growth.History.Select(p => p.Date.ToDateOnly()));
 
+        // As it read on an earlier day: the history held up to that day only.
+        var earlier = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name, AsOfDate = yesterday.AddDays(-90).ToProto() }, cancellationToken: Cancel);
+        Assert.Equal([yesterday.AddDays(-111), yesterday.AddDays(-104), yesterday.AddDays(-97), yesterday.AddDays(-90)], earlier.History.Select(p => p.Date.ToDateOnly()));
+        Assert.Equal([20_000d - 150 * 111, 20_000d - 150 * 104, 20_000d - 150 * 97, 20_000d - 150 * 90], earlier.History.Select(p => p.ActiveUsers));
+        var beforeAny = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name, AsOfDate = yesterday.AddDays(-200).ToProto() }, cancellationToken: Cancel);
+        Assert.Equal((LifecycleStage.Unspecified, 0), (beforeAny.SuggestedStage, beforeAny.History.Count));
+        await Rpc.InvalidAsync(products.GetStageSuggestionAsync(new GetStageSuggestionRequest
+        {
+            Name = name, AsOfDate = new Google.Type.Date { Year = 2026, Month = 2, Day = 30 },
+        }, cancellationToken: Cancel), "as_of_date");
+
         await Rpc.InvalidAsync(products.UpdateProductAsync(new UpdateProductRequest
         {
             Product = new Product { Name = product, StageMetricKey = "signups" }, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "stage_metric_key" } },

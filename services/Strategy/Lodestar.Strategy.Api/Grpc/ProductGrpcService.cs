@@ -155,14 +155,17 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         var options = stageSuggestion.Value;
         var key = product.StageMetricKey ?? options.MetricKey;
         var periodDays = StageSuggestionOptions.PeriodDays[key];
-        var latest = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id && p.MetricKey == key)
+        var violations = new Violations();
+        var asOf = request.AsOfDate is null ? DateOnly.MaxValue : violations.Read("as_of_date", request.AsOfDate) ?? DateOnly.MaxValue;
+        violations.ThrowIfAny();
+        var latest = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id && p.MetricKey == key && p.Date <= asOf)
             .OrderByDescending(p => p.Date).Select(p => (DateOnly?)p.Date).FirstOrDefaultAsync(context.CancellationToken);
         List<ActivityPoint> points = [];
         if (latest is { } last)
         {
             var since = last.AddDays(-(options.Periods + 1) * periodDays);
             points = await db.ActivityPoints.AsNoTracking()
-                .Where(p => p.ProductId == product.Id && p.MetricKey == key && p.Date > since).ToListAsync(context.CancellationToken);
+                .Where(p => p.ProductId == product.Id && p.MetricKey == key && p.Date > since && p.Date <= last).ToListAsync(context.CancellationToken);
         }
         var suggestion = StageSuggestionRule.Suggest(StagePeriods.Sample(points, periodDays, options.Periods + 1), options, key, periodDays);
         return new V1.StageSuggestion

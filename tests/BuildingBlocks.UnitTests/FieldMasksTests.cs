@@ -13,6 +13,10 @@ public sealed class FieldMasksTests
         Assert.Equal(["target_persona", "display_name"], FieldMasks.Require(new FieldMask { Paths = { "targetPersona", "display_name", "displayName" } }, Allowed));
 
     [Fact]
+    public void Paths_reads_either_spelling_as_field_names_for_methods_that_check_paths_themselves() =>
+        Assert.Equal(["display_name", "at_risk_band", "stage"], FieldMasks.Paths(new FieldMask { Paths = { "displayName", "at_risk_band", "atRiskBand", "stage" } }));
+
+    [Fact]
     public void An_empty_mask_is_required_or_means_everything()
     {
         Assert.Equal("update_mask", Assert.Single(Assert.Throws<ValidationException>(() => FieldMasks.Require(null, Allowed)).Violations).Field);

@@ -22,8 +22,16 @@ public sealed class Violations
         return OptionalText(field, value, maxLength);
     }
 
-    public Violations OptionalText(string field, string? value, int maxLength) =>
-        value is not null && value.Length > maxLength ? Add(field, $"At most {maxLength:N0} characters; got {value.Length:N0}.") : this;
+    /// <summary>
+    /// Text of at most <paramref name="maxLength"/> characters, counted as <see cref="TextRules.Length"/> counts them; what
+    /// characters it may hold every request is checked for before a service sees it (<see cref="TextRules.Problem"/>).
+    /// </summary>
+    public Violations OptionalText(string field, string? value, int maxLength)
+    {
+        if (value is null || value.Length <= maxLength) return this;
+        var length = TextRules.Length(value);
+        return length > maxLength ? Add(field, $"At most {maxLength:N0} characters; got {length:N0}.") : this;
+    }
 
     /// <summary>At most <paramref name="maxCount"/> non-blank entries of at most <paramref name="maxLength"/> characters.</summary>
     public Violations TextList(string field, IReadOnlyList<string> values, int maxCount, int maxLength)

@@ -16,4 +16,6 @@ public static class ResourceMetadataMapping
 
     /// <summary>Stored times are UTC, but providers hand them back with an unspecified kind.</summary>
     public static Timestamp ToUtcTimestamp(this DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    public static Timestamp? ToUtcTimestamp(this DateTime? utc) => utc?.ToUtcTimestamp();
 }

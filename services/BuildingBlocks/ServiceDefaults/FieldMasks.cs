@@ -14,9 +14,12 @@ public static class FieldMasks
     public static IReadOnlyList<string> OrAll(FieldMask? mask, IReadOnlyList<string> allowed) =>
         mask is { Paths.Count: > 0 } ? Check(mask, allowed) : allowed;
 
-    private static List<string> Check(FieldMask mask, IReadOnlyList<string> allowed)
+    /// <summary>The mask's paths as proto field names, whichever spelling the caller used, each once.</summary>
+    public static IReadOnlyList<string> Paths(FieldMask mask) => [.. mask.Paths.Select(ToSnakeCase).Distinct()];
+
+    private static IReadOnlyList<string> Check(FieldMask mask, IReadOnlyList<string> allowed)
     {
-        var paths = mask.Paths.Select(ToSnakeCase).Distinct().ToList();
+        var paths = Paths(mask);
         var unknown = paths.Where(p => !allowed.Contains(p)).ToList();
         return unknown.Count == 0
             ? paths

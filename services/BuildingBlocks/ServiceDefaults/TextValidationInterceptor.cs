@@ -5,7 +5,10 @@ using Lodestar.Errors;
 
 namespace Lodestar.ServiceDefaults;
 
-/// <summary>Refuses requests whose strings hold U+0000 with INVALID_ARGUMENT naming each field (<see cref="NulCharacters"/>).</summary>
+/// <summary>
+/// Refuses requests with text no service may store (<see cref="TextRules"/>: control characters, unpaired surrogates)
+/// with INVALID_ARGUMENT naming each field, before the service reads them (<see cref="RequestText"/>).
+/// </summary>
 public sealed class TextValidationInterceptor : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -33,7 +36,7 @@ public sealed class TextValidationInterceptor : Interceptor
 
     private static void Validate<TRequest>(TRequest request)
     {
-        if (request is IMessage message && NulCharacters.Find(message) is { Count: > 0 } violations) throw new ValidationException(violations);
+        if (request is IMessage message && RequestText.Find(message) is { Count: > 0 } violations) throw new ValidationException(violations);
     }
 
     /// <summary>Checks each streamed message as the service reads it.</summary>

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Lodestar.AppHost.Seeding;
@@ -20,7 +21,10 @@ public sealed class DynamicRpc(CallInvoker gateway)
         }
         catch (RpcException ex)
         {
-            return new RpcOutcome(ex.StatusCode, null, ex.Status.Detail);
+            return new RpcOutcome(ex.StatusCode, null, ex.Status.Detail)
+            {
+                ViolatedFields = [.. ex.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field) ?? []],
+            };
         }
     }
 

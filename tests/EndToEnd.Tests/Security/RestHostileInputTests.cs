@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Lodestar.Security;
 
 namespace EndToEnd.Tests.Security;
 
@@ -21,9 +20,7 @@ public sealed class RestHostileInputTests(PlatformFixture fixture, ITestOutputHe
         var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
         var corpus = await TourCorpus.BuildAsync(rpc, workspace, Owner);
         var state = new StateFingerprint(rpc, corpus);
-        using var http = new HttpClient { BaseAddress = fixture.GatewayHttp, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", PlatformFixture.Token(Owner));
-        http.DefaultRequestHeaders.Add(LodestarClaims.WorkspaceHeader, workspace.ToString());
+        using var http = fixture.Rest(Owner, workspace);
 
         var findings = new List<string>();
         var (sent, compared) = (0, 0);

@@ -5,9 +5,14 @@ using Google.Protobuf.Reflection;
 
 namespace EndToEnd.Tests.Security;
 
-/// <summary>Where a request goes on the REST API: its google.api.http verb and path, the path's variables taken from the request.</summary>
-public sealed partial record RestRoute(HttpMethod Verb, string Path, bool HasBody)
+/// <summary>
+/// Where a request goes on the REST API: its google.api.http verb and path, the path's variables taken from the request,
+/// and the request field the body carries ("*" for the whole request, empty for none).
+/// </summary>
+public sealed partial record RestRoute(HttpMethod Verb, string Path, string Body)
 {
+    public bool HasBody => Body.Length > 0;
+
     public static RestRoute? For(MethodDescriptor method, IMessage request)
     {
         if (method.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is not { } rule) return null;
@@ -22,7 +27,7 @@ public sealed partial record RestRoute(HttpMethod Verb, string Path, bool HasBod
         };
         if (template.Length == 0) return null;
         var path = Variables().Replace(template, m => Value(request, m.Groups[1].Value));
-        return new RestRoute(verb, path, rule.Body.Length > 0);
+        return new RestRoute(verb, path, rule.Body);
     }
 
     /// <summary>The value of a dotted field path ("kpi.name"), as the path carries it: slashes kept, the rest escaped.</summary>

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Errors;
@@ -129,7 +128,7 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
         var figures = await concluder.AnalyzeAsync(experiment, context.CancellationToken);
         if (db.ChangeTracker.HasChanges() && workspace.Role >= WorkspaceRole.Editor)
             await concluder.SaveRememberedPValuesAsync(experiment, context.CancellationToken);
-        return ExperimentMapping.ToProto(figures, Now);
+        return ExperimentSnapshot.ToMessage(figures, Now);
     }
 
     public override async Task<V1.Experiment> ConcludeExperiment(V1.ConcludeExperimentRequest request, ServerCallContext context)
@@ -144,7 +143,7 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
             if (experiment.State != ExperimentState.Running)
                 throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
             var figures = await concluder.TryAnalyzeAsync(experiment, context.CancellationToken);
-            var snapshot = figures is null ? null : JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Now));
+            var snapshot = figures is null ? null : ExperimentSnapshot.ToJson(figures, Now);
             concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false, snapshot);
             try
             {
@@ -183,6 +182,6 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
     {
         Variant = variant,
         FirstExposure = first,
-        ExposureTime = at.ToProto(),
+        ExposureTime = at.ToUtcTimestamp(),
     };
 }

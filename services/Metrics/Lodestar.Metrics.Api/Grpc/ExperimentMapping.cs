@@ -29,8 +29,8 @@ public static class ExperimentMapping
             Power = experiment.Power,
             Alpha = experiment.Alpha,
             State = (V1.ExperimentState)experiment.State,
-            StartTime = experiment.StartTime.ToProto(),
-            EndTime = experiment.EndTime.ToProto(),
+            StartTime = experiment.StartTime.ToUtcTimestamp(),
+            EndTime = experiment.EndTime.ToUtcTimestamp(),
             PlannedUsersPerVariant = experiment.PlannedUsersPerVariant,
             Metadata = experiment.ToMetadata(),
         };
@@ -41,63 +41,9 @@ public static class ExperimentMapping
                 Verdict = (V1.Verdict)experiment.Verdict,
                 Reason = experiment.ConclusionReason,
                 Automatic = experiment.ConcludedAutomatically,
-                Analysis = experiment.ConclusionAnalysis is { } json ? V1.ExperimentAnalysis.Parser.ParseJson(json) : null,
+                Analysis = ExperimentSnapshot.Read(experiment.ConclusionAnalysis),
             };
         }
         return message;
     }
-
-    public static V1.ExperimentAnalysis ToProto(ExperimentFigures figures, DateTime at)
-    {
-        var analysis = new V1.ExperimentAnalysis
-        {
-            SampleRatio = new V1.SampleRatio
-            {
-                ChiSquare = figures.SampleRatio.ChiSquare,
-                DegreesOfFreedom = figures.SampleRatio.DegreesOfFreedom,
-                PValue = figures.SampleRatio.PValue,
-                Mismatch = figures.SampleRatio.Mismatch,
-            },
-            PlannedUsersPerVariant = figures.PlannedUsersPerVariant,
-            PlannedSampleReached = figures.PlannedSampleReached,
-            SequentialBoundaryCrossed = figures.SequentialBoundaryCrossed,
-            RecommendedVerdict = (V1.Verdict)figures.Recommendation,
-            Reason = figures.Reason,
-            AnalysisTime = at.ToProto(),
-        };
-        foreach (var variant in figures.Variants.OrderByDescending(v => v.Variant.Control))
-        {
-            var result = new V1.VariantResult
-            {
-                Key = variant.Variant.Key,
-                Control = variant.Variant.Control,
-                Users = variant.Conversions.Users,
-                Conversions = variant.Conversions.Converted,
-                ConversionRate = variant.Conversions.Rate,
-                SequentialPValue = variant.SequentialPValue,
-                ChanceToBeatControl = variant.ChanceToBeatControl,
-                PValue = 1,
-            };
-            if (variant.Comparison is { } comparison)
-            {
-                result.AbsoluteLift = comparison.AbsoluteLift;
-                if (comparison.RelativeLift is { } relative) result.RelativeLift = relative;
-                result.IntervalLow = comparison.IntervalLow;
-                result.IntervalHigh = comparison.IntervalHigh;
-                result.PValue = comparison.PValue;
-            }
-            if (variant.Sequential is { } sequential)
-            {
-                result.SequentialIntervalLow = sequential.IntervalLow;
-                result.SequentialIntervalHigh = sequential.IntervalHigh;
-            }
-            analysis.Variants.Add(result);
-        }
-        analysis.Guardrails.AddRange(figures.Guardrails.Select(g => new V1.GuardrailResult
-        {
-            EventName = g.EventName, Variant = g.Variant, ControlRate = g.ControlRate, Rate = g.Rate, PValue = g.PValue, Breached = g.Breached,
-        }));
-        return analysis;
-    }
-
 }

@@ -6,6 +6,7 @@ using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Values;
 using Lodestar.Metrics.Infrastructure;
 using Lodestar.Metrics.Infrastructure.Aggregates;
+using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Metrics.V1;
@@ -91,7 +92,7 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
         Name = $"{ResourceNames.Format(Lookups.Products, value.ProductId)}/{Lookups.MetricValues}/{value.MetricKey}",
         MetricKey = value.MetricKey,
         Value = value.Value,
-        MeasureTime = value.MeasuredAt.ToProto(),
+        MeasureTime = value.MeasuredAt.ToUtcTimestamp(),
         AsOfDate = UtcDays.ToDate(value.Day).ToProto(),
     };
 
@@ -100,7 +101,7 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
         Name = ResourceNames.Format(Lookups.Products, marker.ProductId, Lookups.ReleaseMarkers, marker.Id),
         BacklogItem = ResourceNames.Format(Lookups.BacklogItems, marker.Id),
         Title = marker.Title,
-        ShipTime = marker.ShippedAt.ToProto(),
+        ShipTime = marker.ShippedAt.ToUtcTimestamp(),
         Hypotheses = { marker.HypothesisIds.Select(h => ResourceNames.Format(Lookups.Hypotheses, h)) },
     };
 }

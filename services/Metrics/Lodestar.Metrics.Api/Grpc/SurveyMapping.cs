@@ -32,7 +32,7 @@ public static class SurveyMapping
         RespondentId = answer.RespondentId,
         Score = answer.Score,
         Comment = answer.Comment,
-        ResponseTime = answer.RespondedAt.ToProto(),
+        ResponseTime = answer.RespondedAt.ToUtcTimestamp(),
     };
 
     public static SurveyAnswer Read(V1.SurveyResponse input, Survey survey, DateTime now, TimeSpan maxClockSkew)

@@ -1,6 +1,4 @@
-using Google.Protobuf;
 using Lodestar.Metrics.Domain.Experiments;
-using Lodestar.Metrics.Grpc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +28,7 @@ public sealed class ExperimentMonitor(IServiceScopeFactory scopes, IOptions<Metr
         if (experiment is null || await concluder.TryAnalyzeAsync(experiment, cancellationToken) is not { } figures) return;
         if (figures.Recommendation != Verdict.None)
         {
-            var snapshot = JsonFormatter.Default.Format(ExperimentMapping.ToProto(figures, Clock.GetUtcNow().UtcDateTime));
+            var snapshot = ExperimentSnapshot.ToJson(figures, Clock.GetUtcNow().UtcDateTime);
             concluder.Conclude(experiment, figures, Verdict.None, null, automatic: true, snapshot);
             await db.SaveChangesAsync(cancellationToken); // a conflict leaves it running; the next interval looks again
             logger.LogInformation("Experiment {ExperimentId} concluded on its own: {Verdict}. {Reason}", id, experiment.Verdict, experiment.ConclusionReason);

@@ -1,8 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Errors;
-using Lodestar.Messaging.Outbox;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
@@ -42,7 +40,7 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         if (await db.MetricReadings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == productId && r.MetricKey == kpi.MetricKey, context.CancellationToken) is { } reading)
         {
             db.KpiValues.Add(kpi.Record(reading.Value, MetricDays.DayOf(reading.Date, reading.MeasuredAt), reading.MeasuredAt));
-            if (kpi.Announce(out var previous)) RaiseStatusChanged(db, kpi, previous);
+            if (kpi.Announce(out var previous)) db.AnnounceStatusChanged(kpi, previous);
         }
         await db.SaveChangesAsync(context.CancellationToken);
         return kpi.ToProto();
@@ -68,8 +66,9 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         db.ExpectETag(kpi, input.Metadata?.Etag, "kpi.metadata.etag");
         if (request.UpdateMask is not { Paths.Count: > 0 } mask) throw new ValidationException("update_mask", "Name the fields to change.");
 
-        var violations = Validate(input, mask.Paths, "kpi");
-        foreach (var path in mask.Paths)
+        var paths = FieldMasks.Paths(mask);
+        var violations = Validate(input, paths, "kpi");
+        foreach (var path in paths)
         {
             switch (path)
             {
@@ -85,7 +84,7 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
         if (kpi.NorthStar) await EnsureSingleNorthStarAsync(kpi, "kpi.north_star", context.CancellationToken);
 
         kpi.Recompute();
-        if (kpi.Announce(out var previous)) RaiseStatusChanged(db, kpi, previous);
+        if (kpi.Announce(out var previous)) db.AnnounceStatusChanged(kpi, previous);
         await db.SaveChangesAsync(context.CancellationToken);
         return kpi.ToProto();
     }
@@ -108,18 +107,6 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
                 .Skip(skip).Take(take).ToListAsync(context.CancellationToken));
         return new V1.ListKpiValuesResponse { Values = { values.Select(v => v.ToProto()) }, NextPageToken = next };
     }
-
-    /// <summary>Publishes KpiStatusChanged, with what moved it, through the outbox; shared with the metric-value consumer.</summary>
-    internal static void RaiseStatusChanged(StrategyDbContext db, Kpi kpi, KpiStatus previous) =>
-        db.AddIntegrationEvent(new KpiStatusChanged(kpi.Id, kpi.ProductId, kpi.MetricKey, kpi.Status.ToEventName(), previous.ToEventName(), kpi.LatestValue)
-        {
-            WorkspaceId = kpi.WorkspaceId,
-            AsOfDate = kpi.LatestValueDate,
-            Target = kpi.Target,
-            AtRiskBand = kpi.AtRiskBand,
-            Direction = kpi.Direction == KpiDirection.Down ? "down" : "up",
-            Reason = kpi.StatusReason,
-        });
 
     private static Violations Validate(V1.Kpi input, IEnumerable<string> fields, string prefix)
     {

@@ -41,12 +41,4 @@ internal static class KpiMapping
         Status = (V1.KpiStatus)value.Status,
         AsOfDate = MetricDays.DayOf(value.Date, value.MeasureTime).ToProto(),
     };
-
-    public static string ToEventName(this KpiStatus status) => status switch
-    {
-        KpiStatus.OnTrack => "on-track",
-        KpiStatus.AtRisk => "at-risk",
-        KpiStatus.OffTrack => "off-track",
-        _ => "no-data",
-    };
 }

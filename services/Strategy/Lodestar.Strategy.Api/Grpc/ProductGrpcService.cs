@@ -69,7 +69,9 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         product.EnsureChangeable();
         db.ExpectETag(product, input.Metadata?.Etag, "product.metadata.etag");
 
-        var paths = request.UpdateMask is { Paths.Count: > 0 } mask ? mask.Paths.ToList() : ["display_name", "description"];
+        // Every path is checked below rather than by FieldMasks.Require, so a refusal names all bad fields at once and
+        // "stage" is answered with the way it does change.
+        var paths = request.UpdateMask is { Paths.Count: > 0 } mask ? FieldMasks.Paths(mask) : ["display_name", "description"];
         var violations = new Violations();
         foreach (var path in paths)
         {

@@ -2,7 +2,6 @@ using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Lodestar.Strategy.Grpc;
 using Lodestar.Strategy.Infrastructure;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
@@ -35,7 +34,7 @@ public sealed class MetricValueChangedConsumer(
             var known = await Db.KpiValues.FirstOrDefaultAsync(v => v.KpiId == kpi.Id && v.Date == day, cancellationToken);
             if (known is null) Db.KpiValues.Add(entry);
             else if (measuredAt >= known.MeasureTime) (known.Value, known.MeasureTime, known.Status) = (entry.Value, entry.MeasureTime, entry.Status);
-            if (current && kpi.Announce(out var previous)) KpiGrpcService.RaiseStatusChanged(Db, kpi, previous);
+            if (current && kpi.Announce(out var previous)) Db.AnnounceStatusChanged(kpi, previous);
         }
 
         var keyResults = await Db.KeyResults

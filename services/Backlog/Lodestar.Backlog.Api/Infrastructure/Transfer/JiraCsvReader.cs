@@ -93,10 +93,10 @@ public static class JiraCsvReader
         }
         var summary = cell(Summary);
         if (summary.Length == 0) Fail(Summary, "Required.");
-        else if (summary.Length > BacklogItem.MaxTitle) Fail(Summary, $"At most {BacklogItem.MaxTitle} characters; got {summary.Length}.");
+        else if (TextRules.Length(summary) > BacklogItem.MaxTitle) Fail(Summary, $"At most {BacklogItem.MaxTitle} characters; got {TextRules.Length(summary)}.");
         var key = cell(Key);
         if (key.Length == 0) Fail(Key, "Required.");
-        else if (key.Length > BacklogItem.MaxExternalKey) Fail(Key, $"At most {BacklogItem.MaxExternalKey} characters.");
+        else if (TextRules.Length(key) > BacklogItem.MaxExternalKey) Fail(Key, $"At most {BacklogItem.MaxExternalKey} characters.");
         if (!JiraVocabulary.TryType(cell(Type), out var type)) Fail(Type, $"Unknown issue type {Clip(cell(Type))}; known: {JiraVocabulary.KnownTypes}.");
         var status = ItemStatus.Idea;
         if (cell(Status) is { Length: > 0 } statusText && !JiraVocabulary.TryStatus(statusText, out status))
@@ -116,10 +116,10 @@ public static class JiraCsvReader
                 Fail(estimateColumn, $"{Clip(estimateText)} is not a number of points from 0 to {BacklogItem.MaxEstimate:N0}.");
         }
         var description = cell(Description);
-        if (description.Length > BacklogItem.MaxDescription) Fail(Description, $"At most {BacklogItem.MaxDescription:N0} characters; got {description.Length:N0}.");
+        if (TextRules.Length(description) > BacklogItem.MaxDescription) Fail(Description, $"At most {BacklogItem.MaxDescription:N0} characters; got {TextRules.Length(description):N0}.");
         labels = [.. labels.Distinct(StringComparer.Ordinal)];
         if (labels.Count > BacklogItem.MaxLabels) Fail(Labels, $"At most {BacklogItem.MaxLabels} labels; got {labels.Count}.");
-        if (labels.FirstOrDefault(l => l.Length > BacklogItem.MaxLabel) is { } longLabel) Fail(Labels, $"Label {Clip(longLabel)} is longer than {BacklogItem.MaxLabel} characters.");
+        if (labels.FirstOrDefault(l => TextRules.Length(l) > BacklogItem.MaxLabel) is { } longLabel) Fail(Labels, $"Label {Clip(longLabel)} is longer than {BacklogItem.MaxLabel} characters.");
         var parent = ParentColumns.Select(cell).FirstOrDefault(p => p.Length > 0);
         return ok ? new JiraIssue(line, key, cell(IssueId) is { Length: > 0 } id ? id : null, summary, type, status, priority, points, description, labels, parent) : null;
     }

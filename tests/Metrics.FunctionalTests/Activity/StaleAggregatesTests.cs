@@ -41,8 +41,9 @@ public sealed class StaleAggregatesTests(MetricsHosts hosts) : IClassFixture<Met
             var result = await ingestor.IngestAsync(await db.FindProductAsync(product, "product", Cancel),
                 [new IncomingEvent("k1", "u:one", "open", day, null), new IncomingEvent("k2", "u:two", "open", day, null)], Cancel);
 
+            // No check of the stale mark here: the host's own rebuild may already have run and cleared it (a clean-clone run
+            // saw that). The counts below hold only if the mark was set and the rebuild ran, since this writer wrote nothing.
             Assert.Equal(2, result.Accepted);
-            Assert.True((await db.Products.AsNoTracking().SingleAsync(p => p.Id == productId, Cancel)).AggregatesStale);
         }
 
         var report = await hosts.Activity(provider, workspace).GetActivityAsync(new GetActivityRequest { Product = product, StartDate = Usage.Date(0), EndDate = Usage.Date(0) }, cancellationToken: Cancel);

@@ -30,20 +30,8 @@ public static class TextRules
         return null;
     }
 
-    /// <summary>Characters (Unicode scalar values) in <paramref name="text"/>: a surrogate pair counts once.</summary>
-    public static int Length(string text)
-    {
-        var pairs = 0;
-        for (var i = 0; i + 1 < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
-            {
-                pairs++;
-                i++;
-            }
-        }
-        return text.Length - pairs;
-    }
+    /// <summary>Characters (Unicode scalar values) in <paramref name="text"/>: a surrogate pair counts once (an unpaired one too).</summary>
+    public static int Length(string text) => text.EnumerateRunes().Count();
 
     private static string Describe(string what) => string.Create(CultureInfo.InvariantCulture, $"Must not contain {what}.");
 }

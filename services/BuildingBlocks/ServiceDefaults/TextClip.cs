@@ -7,7 +7,8 @@ public static class TextClip
     {
         if (text.Length <= max) return text;
         // Never split a surrogate pair: half of one is not text any database or encoder accepts.
-        var keep = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;
+        var keep = max - 1;
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
         return string.Concat(text.AsSpan(0, keep), "…");
     }
 }

@@ -15,9 +15,7 @@ public sealed class ControlCharacterTests(PlatformFixture fixture, ITestOutputHe
     [Fact]
     public async Task A_nul_in_any_string_field_of_any_rpc_is_refused_naming_the_field_and_changes_nothing()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Owner);
-        var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
-        var corpus = await TourCorpus.BuildAsync(rpc, workspace, Owner);
+        var (_, rpc, corpus) = await TourCorpus.InNewWorkspaceAsync(fixture, Owner);
         var state = new StateFingerprint(rpc, corpus);
         var before = await state.CurrentAsync();
 

@@ -24,9 +24,7 @@ public sealed class HostileInputTests(PlatformFixture fixture, ITestOutputHelper
         output.WriteLine($"seed {seed} (LODESTAR_FUZZ_SEED={seed} repeats this run)");
         var random = new Random(seed);
         var processes = fixture.Services.ToDictionary(s => s.Name, s => s.ProcessId);
-        var workspace = await fixture.NewWorkspaceAsync(Owner);
-        var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
-        var corpus = await TourCorpus.BuildAsync(rpc, workspace, Owner);
+        var (_, rpc, corpus) = await TourCorpus.InNewWorkspaceAsync(fixture, Owner);
         var state = new StateFingerprint(rpc, corpus);
 
         var findings = new List<string>();

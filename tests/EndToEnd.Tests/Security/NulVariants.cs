@@ -13,8 +13,7 @@ public static class NulVariants
 {
     private const int Depth = 3;
 
-    public static IEnumerable<(string Path, IMessage Request)> For(IMessage valid) => Paths(valid.Descriptor, Depth)
-        .Select(path => (Describe(valid, path), With(valid, path)));
+    public static IEnumerable<(string Path, IMessage Request)> For(IMessage valid) => Paths(valid.Descriptor, Depth).Select(path => With(valid, path));
 
     /// <summary>The chain of fields to a string, one field per level.</summary>
     private static IEnumerable<FieldDescriptor[]> Paths(MessageDescriptor message, int depth)
@@ -28,45 +27,54 @@ public static class NulVariants
         }
     }
 
-    private static IMessage With(IMessage valid, FieldDescriptor[] path)
+    /// <summary>
+    /// A copy of <paramref name="valid"/> with the NUL at the end of <paramref name="path"/>, and the path as a refusal
+    /// names it: <c>product.display_name</c>, <c>items[0].title</c>, <c>labels[2]</c>, <c>properties[nul]</c>.
+    /// </summary>
+    private static (string Path, IMessage Request) With(IMessage valid, FieldDescriptor[] path)
     {
         var copy = valid.Descriptor.Parser.ParseFrom(valid.ToByteString());
         var message = copy;
-        foreach (var field in path[..^1]) message = Child(message, field);
-        var last = path[^1];
-        var value = last.Accessor.GetValue(message);
-        if (last.IsMap) ((IDictionary)value)["nul"] = "\0";
-        else if (last.IsRepeated) ((IList)value).Add("\0");
-        else last.Accessor.SetValue(message, (string)value + "\0");
-        return copy;
-    }
-
-    /// <summary>The path as a refusal names it: <c>product.display_name</c>, <c>items[0].title</c>, <c>labels[2]</c>, <c>properties[nul]</c>.</summary>
-    private static string Describe(IMessage valid, FieldDescriptor[] path)
-    {
-        var parts = new List<string>();
-        IMessage? message = valid;
+        var names = new List<string>();
         foreach (var field in path[..^1])
         {
-            parts.Add(field.IsRepeated ? field.Name + "[0]" : field.Name);
-            message = message is null ? null : Existing(message, field);
+            names.Add(field.IsRepeated ? field.Name + "[0]" : field.Name);
+            message = Child(message, field);
         }
         var last = path[^1];
-        var count = message is not null && last.IsRepeated && !last.IsMap ? ((IList)last.Accessor.GetValue(message)).Count : 0;
-        parts.Add(last.IsMap ? last.Name + "[nul]" : last.IsRepeated ? $"{last.Name}[{count}]" : last.Name);
-        return string.Join('.', parts);
+        var value = last.Accessor.GetValue(message);
+        if (last.IsMap)
+        {
+            ((IDictionary)value)["nul"] = "\0";
+            names.Add(last.Name + "[nul]");
+        }
+        else if (last.IsRepeated)
+        {
+            var list = (IList)value;
+            names.Add($"{last.Name}[{list.Count}]");
+            list.Add("\0");
+        }
+        else
+        {
+            last.Accessor.SetValue(message, (string)value + "\0");
+            names.Add(last.Name);
+        }
+        return (string.Join('.', names), copy);
     }
 
-    private static IMessage? Existing(IMessage message, FieldDescriptor field) => field.IsRepeated
-        ? ((IList)field.Accessor.GetValue(message)) is { Count: > 0 } list ? (IMessage)list[0]! : null
-        : field.Accessor.GetValue(message) as IMessage;
-
+    /// <summary>The message in <paramref name="field"/> (the first entry of a repeated one), made when there is none.</summary>
     private static IMessage Child(IMessage message, FieldDescriptor field)
     {
-        if (Existing(message, field) is { } existing) return existing;
+        var value = field.Accessor.GetValue(message);
+        if (field.IsRepeated)
+        {
+            var list = (IList)value;
+            if (list.Count == 0) list.Add(field.MessageType.Parser.ParseFrom(ByteString.Empty));
+            return (IMessage)list[0]!;
+        }
+        if (value is IMessage existing) return existing;
         var created = field.MessageType.Parser.ParseFrom(ByteString.Empty);
-        if (field.IsRepeated) ((IList)field.Accessor.GetValue(message)).Add(created);
-        else field.Accessor.SetValue(message, created);
+        field.Accessor.SetValue(message, created);
         return created;
     }
 }

@@ -16,9 +16,7 @@ public sealed class RestHostileInputTests(PlatformFixture fixture, ITestOutputHe
     [Fact]
     public async Task Malformed_rest_requests_get_a_4xx_and_change_nothing()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Owner);
-        var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
-        var corpus = await TourCorpus.BuildAsync(rpc, workspace, Owner);
+        var (workspace, rpc, corpus) = await TourCorpus.InNewWorkspaceAsync(fixture, Owner);
         var state = new StateFingerprint(rpc, corpus);
         using var http = fixture.Rest(Owner, workspace);
 

@@ -17,8 +17,7 @@ public sealed class RestUpdateMaskTests(PlatformFixture fixture, ITestOutputHelp
     [Fact]
     public async Task Every_update_route_takes_its_mask_in_camel_case_as_in_snake_case()
     {
-        var workspace = await fixture.NewWorkspaceAsync(Owner);
-        var corpus = await TourCorpus.BuildAsync(new DynamicRpc(fixture.Gateway.CreateCallInvoker()), workspace, Owner);
+        var (workspace, _, corpus) = await TourCorpus.InNewWorkspaceAsync(fixture, Owner);
         using var http = fixture.Rest(Owner, workspace);
 
         var findings = new List<string>();

@@ -31,4 +31,12 @@ public static class TourCorpus
         Assert.True(tour.Findings.Count == 0, string.Join(Environment.NewLine, tour.Findings));
         return [.. tour.Recorded, .. tour.Planned(Ending)];
     }
+
+    /// <summary>A new workspace of <paramref name="owner"/> built up by the tour, the caller it used, and its requests.</summary>
+    public static async Task<(Guid Workspace, DynamicRpc Rpc, IReadOnlyList<RecordedCall> Corpus)> InNewWorkspaceAsync(PlatformFixture fixture, string owner)
+    {
+        var workspace = await fixture.NewWorkspaceAsync(owner);
+        var rpc = new DynamicRpc(fixture.Gateway.CreateCallInvoker());
+        return (workspace, rpc, await BuildAsync(rpc, workspace, owner));
+    }
 }

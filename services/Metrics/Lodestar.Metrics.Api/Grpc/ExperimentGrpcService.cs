@@ -143,8 +143,7 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
             if (experiment.State != ExperimentState.Running)
                 throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
             var figures = await concluder.TryAnalyzeAsync(experiment, context.CancellationToken);
-            var snapshot = figures is null ? null : ExperimentSnapshot.ToJson(figures, Now);
-            concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false, snapshot);
+            concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false);
             try
             {
                 await db.SaveChangesAsync(context.CancellationToken);

@@ -65,10 +65,10 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
     /// <summary>
     /// Concludes with <paramref name="verdict"/> (or the figures' recommendation, inconclusive when there is none) and
     /// <paramref name="reason"/> (or the figures'); <paramref name="figures"/> is null when no user was ever exposed.
-    /// <paramref name="automatic"/> marks the service's own conclusions; <paramref name="analysisSnapshot"/> is the
-    /// analysis as the API showed it, kept on <paramref name="experiment"/>.
+    /// <paramref name="automatic"/> marks the service's own conclusions. The figures are kept on
+    /// <paramref name="experiment"/> as the API shows an analysis (<see cref="ExperimentSnapshot"/>).
     /// </summary>
-    public void Conclude(Experiment experiment, ExperimentFigures? figures, Verdict verdict, string? reason, bool automatic, string? analysisSnapshot)
+    public void Conclude(Experiment experiment, ExperimentFigures? figures, Verdict verdict, string? reason, bool automatic)
     {
         if (experiment.State != ExperimentState.Running)
             throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
@@ -76,13 +76,14 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
         var because = figures?.Reason ?? "No user was exposed to the experiment.";
         var chosen = verdict != Verdict.None ? verdict : recommendation != Verdict.None ? recommendation : Verdict.Inconclusive;
         experiment.State = ExperimentState.Concluded;
-        experiment.EndTime = StoredTime.Of(clock.GetUtcNow());
+        var end = StoredTime.Of(clock.GetUtcNow());
+        experiment.EndTime = end;
         experiment.Verdict = chosen;
         experiment.ConclusionReason = string.IsNullOrWhiteSpace(reason)
             ? chosen == recommendation ? because : $"Concluded as {chosen.ToString().ToLowerInvariant()} by request. {because}"
             : reason.Trim();
         experiment.ConcludedAutomatically = automatic;
-        experiment.ConclusionAnalysis = analysisSnapshot;
+        experiment.ConclusionAnalysis = figures is null ? null : ExperimentSnapshot.ToJson(figures, end);
         var lift = figures?.Leader?.Comparison;
         db.AddIntegrationEvent(new ExperimentConcluded(experiment.Id, experiment.HypothesisId, chosen.ToString().ToLowerInvariant(), figures?.DecidingPValue)
         {

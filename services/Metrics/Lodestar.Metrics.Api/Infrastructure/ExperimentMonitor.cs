@@ -28,8 +28,7 @@ public sealed class ExperimentMonitor(IServiceScopeFactory scopes, IOptions<Metr
         if (experiment is null || await concluder.TryAnalyzeAsync(experiment, cancellationToken) is not { } figures) return;
         if (figures.Recommendation != Verdict.None)
         {
-            var snapshot = ExperimentSnapshot.ToJson(figures, Clock.GetUtcNow().UtcDateTime);
-            concluder.Conclude(experiment, figures, Verdict.None, null, automatic: true, snapshot);
+            concluder.Conclude(experiment, figures, Verdict.None, null, automatic: true);
             await db.SaveChangesAsync(cancellationToken); // a conflict leaves it running; the next interval looks again
             logger.LogInformation("Experiment {ExperimentId} concluded on its own: {Verdict}. {Reason}", id, experiment.Verdict, experiment.ConclusionReason);
             return;

@@ -93,7 +93,7 @@ public static class JiraCsvReader
         }
         var summary = cell(Summary);
         if (summary.Length == 0) Fail(Summary, "Required.");
-        else if (TextRules.Length(summary) > BacklogItem.MaxTitle) Fail(Summary, $"At most {BacklogItem.MaxTitle} characters; got {TextRules.Length(summary)}.");
+        else if (TextRules.Length(summary) is var summaryLength && summaryLength > BacklogItem.MaxTitle) Fail(Summary, $"At most {BacklogItem.MaxTitle} characters; got {summaryLength}.");
         var key = cell(Key);
         if (key.Length == 0) Fail(Key, "Required.");
         else if (TextRules.Length(key) > BacklogItem.MaxExternalKey) Fail(Key, $"At most {BacklogItem.MaxExternalKey} characters.");
@@ -116,7 +116,8 @@ public static class JiraCsvReader
                 Fail(estimateColumn, $"{Clip(estimateText)} is not a number of points from 0 to {BacklogItem.MaxEstimate:N0}.");
         }
         var description = cell(Description);
-        if (TextRules.Length(description) > BacklogItem.MaxDescription) Fail(Description, $"At most {BacklogItem.MaxDescription:N0} characters; got {TextRules.Length(description):N0}.");
+        if (TextRules.Length(description) is var descriptionLength && descriptionLength > BacklogItem.MaxDescription)
+            Fail(Description, $"At most {BacklogItem.MaxDescription:N0} characters; got {descriptionLength:N0}.");
         labels = [.. labels.Distinct(StringComparer.Ordinal)];
         if (labels.Count > BacklogItem.MaxLabels) Fail(Labels, $"At most {BacklogItem.MaxLabels} labels; got {labels.Count}.");
         if (labels.FirstOrDefault(l => TextRules.Length(l) > BacklogItem.MaxLabel) is { } longLabel) Fail(Labels, $"Label {Clip(longLabel)} is longer than {BacklogItem.MaxLabel} characters.");

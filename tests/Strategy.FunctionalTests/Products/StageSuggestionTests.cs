@@ -56,12 +56,15 @@ public sealed class StageSuggestionTests(StrategyHosts hosts) : IClassFixture<St
             Product = new Product { Name = product, StageMetricKey = "wau" }, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "stage_metric_key" } },
         }, cancellationToken: Cancel);
         Assert.Equal("wau", weekly.StageMetricKey);
-        var growth = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name }, cancellationToken: Cancel);
+        // The weekly points are consumed concurrently with the monthly ones, so the reads wait for the days they need.
+        var growth = await Eventually.GetAsync(() => products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name }, cancellationToken: Cancel).ResponseAsync,
+            s => s.History.Select(p => p.Date.ToDateOnly()).SequenceEqual([yesterday.AddDays(-21), yesterday.AddDays(-14), yesterday.AddDays(-7), yesterday]), seconds: 30);
         Assert.Equal(("wau", LifecycleStage.Growth), (growth.MetricKey, growth.SuggestedStage));
         Assert.Equal([yesterday.AddDays(-21), yesterday.AddDays(-14), yesterday.AddDays(-7), yesterday], growth.History.Select(p => p.Date.ToDateOnly()));
 
         // As it read on an earlier day: the history held up to that day only.
-        var earlier = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name, AsOfDate = yesterday.AddDays(-90).ToProto() }, cancellationToken: Cancel);
+        var earlier = await Eventually.GetAsync(() => products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name, AsOfDate = yesterday.AddDays(-90).ToProto() }, cancellationToken: Cancel).ResponseAsync,
+            s => s.History.Select(p => p.Date.ToDateOnly()).SequenceEqual([yesterday.AddDays(-111), yesterday.AddDays(-104), yesterday.AddDays(-97), yesterday.AddDays(-90)]), seconds: 30);
         Assert.Equal([yesterday.AddDays(-111), yesterday.AddDays(-104), yesterday.AddDays(-97), yesterday.AddDays(-90)], earlier.History.Select(p => p.Date.ToDateOnly()));
         Assert.Equal([20_000d - 150 * 111, 20_000d - 150 * 104, 20_000d - 150 * 97, 20_000d - 150 * 90], earlier.History.Select(p => p.ActiveUsers));
         var beforeAny = await products.GetStageSuggestionAsync(new GetStageSuggestionRequest { Name = name, AsOfDate = yesterday.AddDays(-200).ToProto() }, cancellationToken: Cancel);

@@ -3,7 +3,7 @@ namespace Lodestar.Gateway.Access;
 /// <summary>Bound from "Gateway:Access".</summary>
 public sealed class AccessOptions
 {
-    public const string Section = "Gateway:Access";
+    public const string SectionName = "Gateway:Access";
 
     /// <summary>How long Redis keeps a membership or API key lookup; changes made here overwrite it at once.</summary>
     public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromMinutes(5);

@@ -9,11 +9,11 @@ namespace Lodestar.Gateway.Access;
 public static class UserTokens
 {
     public const string Scheme = "users";
-    public const string Section = "Authentication:Users";
+    public const string SectionName = "Authentication:Users";
 
     public static IHostApplicationBuilder AddUserTokens(this IHostApplicationBuilder builder)
     {
-        var options = builder.ReadJwtOptions(Section,
+        var options = builder.ReadJwtOptions(SectionName,
             "No user token validation is configured: set Authentication__Users__Authority or Authentication__Users__SigningKey.");
         builder.Services.AddAuthentication().AddJwtBearer(Scheme, jwt => jwt.Validate(options));
         return builder;

@@ -81,14 +81,14 @@ public static class GatewayExtensions
 
     private static void AddEdgeHygiene(this IHostApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(GatewayLimits.Section).Get<GatewayLimits>() ?? new GatewayLimits();
-        builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection(GatewayLimits.Section));
+        var limits = builder.Configuration.GetSection(GatewayLimits.SectionName).Get<GatewayLimits>() ?? new GatewayLimits();
+        builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection(GatewayLimits.SectionName));
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
         });
-        var cors = builder.Configuration.GetSection(CorsSettings.Section).Get<CorsSettings>() ?? new CorsSettings();
+        var cors = builder.Configuration.GetSection(CorsSettings.SectionName).Get<CorsSettings>() ?? new CorsSettings();
         if (cors.AllowedOrigins.Length > 0)
         {
             builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
@@ -113,8 +113,8 @@ public static class GatewayExtensions
     {
         builder.AddUserTokens();
         builder.Services.AddSingleton(ForwardedTokenOptions(builder));
-        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
-        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.SectionName));
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceContext>();
         builder.Services.AddScoped<IWorkspaceContext>(sp => sp.GetRequiredService<WorkspaceContext>());
@@ -148,8 +148,8 @@ public static class GatewayExtensions
     private static void AddProxy(this IHostApplicationBuilder builder)
     {
         var backends = Backends(builder.Configuration);
-        var timeouts = builder.Configuration.GetSection(RouteTimeouts.Section).Get<RouteTimeouts>() ?? new RouteTimeouts();
-        var destinationHealth = builder.Configuration.GetSection(DestinationHealthOptions.Section).Get<DestinationHealthOptions>() ?? new DestinationHealthOptions();
+        var timeouts = builder.Configuration.GetSection(RouteTimeouts.SectionName).Get<RouteTimeouts>() ?? new RouteTimeouts();
+        var destinationHealth = builder.Configuration.GetSection(DestinationHealthOptions.SectionName).Get<DestinationHealthOptions>() ?? new DestinationHealthOptions();
         builder.Services.AddSingleton<IReadOnlyCollection<Backend>>(backends);
         // Each cluster's address (http://_grpc.backlog) becomes the endpoints service discovery knows: the
         // services__backlog__grpc__N variables Aspire sets locally, DNS names in Kubernetes.

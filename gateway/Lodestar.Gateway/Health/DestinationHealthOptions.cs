@@ -6,7 +6,7 @@ namespace Lodestar.Gateway.Health;
 /// </summary>
 public sealed class DestinationHealthOptions
 {
-    public const string Section = "Gateway:DestinationHealth";
+    public const string SectionName = "Gateway:DestinationHealth";
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
 

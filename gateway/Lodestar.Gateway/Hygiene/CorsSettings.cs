@@ -6,7 +6,7 @@ namespace Lodestar.Gateway.Hygiene;
 /// </summary>
 public sealed class CorsSettings
 {
-    public const string Section = "Gateway:Cors";
+    public const string SectionName = "Gateway:Cors";
 
     /// <summary>Headers browsers may read from responses: gRPC-Web statuses and the rate limiter's delay.</summary>
     public static readonly string[] ExposedHeaders = ["grpc-status", "grpc-message", "grpc-status-details-bin", "retry-after"];

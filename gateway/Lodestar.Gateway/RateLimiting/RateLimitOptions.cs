@@ -3,7 +3,7 @@ namespace Lodestar.Gateway.RateLimiting;
 /// <summary>Bound from "Gateway:RateLimits": a token bucket per workspace, shared by the gateway's replicas.</summary>
 public sealed class RateLimitOptions
 {
-    public const string Section = "Gateway:RateLimits";
+    public const string SectionName = "Gateway:RateLimits";
 
     public bool Enabled { get; set; } = true;
 

@@ -6,7 +6,7 @@ namespace Lodestar.Gateway.Routing;
 /// </summary>
 public sealed class RouteTimeouts
 {
-    public const string Section = "Gateway:Timeouts";
+    public const string SectionName = "Gateway:Timeouts";
 
     /// <summary>Every unary gRPC method and REST route.</summary>
     public TimeSpan Unary { get; set; } = TimeSpan.FromSeconds(30);

@@ -22,7 +22,7 @@ public static class MetricsServiceExtensions
             bus.AddConsumer<ProductChangedConsumer>();
             bus.AddConsumer<BacklogItemShippedConsumer>();
         });
-        builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AggregateKeys>();
         builder.Services.AddSingleton<RebuildGate>();

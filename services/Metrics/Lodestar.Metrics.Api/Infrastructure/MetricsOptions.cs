@@ -3,7 +3,7 @@ namespace Lodestar.Metrics.Infrastructure;
 /// <summary>The Metrics configuration section.</summary>
 public sealed class MetricsOptions
 {
-    public const string Section = "Metrics";
+    public const string SectionName = "Metrics";
 
     /// <summary>Bounds on event times, relative to the service's clock.</summary>
     public IngestionOptions Ingestion { get; set; } = new();

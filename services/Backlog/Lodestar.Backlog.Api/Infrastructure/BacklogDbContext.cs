@@ -7,6 +7,7 @@ using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.Security;
 using Microsoft.EntityFrameworkCore;
+using Lodestar.Messaging.ReportedCopies;
 
 namespace Lodestar.Backlog.Infrastructure;
 
@@ -20,7 +21,7 @@ public class BacklogDbContext(DbContextOptions options, IWorkspaceContext worksp
 
     public DbSet<HypothesisState> HypothesisStates => Set<HypothesisState>();
 
-    public DbSet<GoalContext> Goals => Set<GoalContext>();
+    public DbSet<GoalCopy> Goals => Set<GoalCopy>();
 
     public DbSet<Sprint> Sprints => Set<Sprint>();
 
@@ -65,12 +66,7 @@ public class BacklogDbContext(DbContextOptions options, IWorkspaceContext worksp
             hypothesis.ToTable("hypothesis_states");
             hypothesis.Property(h => h.Status).HasMaxLength(40);
         });
-        modelBuilder.Entity<GoalContext>(goal =>
-        {
-            goal.ToTable("goals");
-            goal.Property(g => g.Title).HasMaxLength(300);
-            goal.Property(g => g.Status).HasMaxLength(40);
-        });
+        modelBuilder.AddGoalCopies();
         modelBuilder.Entity<Sprint>(sprint =>
         {
             sprint.ToTable("sprints");

@@ -2,6 +2,7 @@ using Lodestar.Backlog.Domain.Context;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Products;
 using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Messaging.ReportedCopies;
 
 namespace Lodestar.Backlog.Infrastructure;
 
@@ -11,7 +12,7 @@ public sealed record ItemContext(
     IReadOnlyDictionary<Guid, ProblemEvidence> Evidence,
     IReadOnlySet<Guid> InvalidatedHypotheses,
     IReadOnlyDictionary<Guid, ItemStatus> BlockerStatuses,
-    IReadOnlyDictionary<Guid, GoalContext> Goals)
+    IReadOnlyDictionary<Guid, GoalCopy> Goals)
 {
     public ScoringContext ScoringOf(BacklogItem item) => Products[item.ProductId].Scoring;
 

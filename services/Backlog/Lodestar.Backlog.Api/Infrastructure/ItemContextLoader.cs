@@ -1,6 +1,7 @@
 using Lodestar.Backlog.Domain.Context;
 using Lodestar.Backlog.Domain.Items;
 using Microsoft.EntityFrameworkCore;
+using Lodestar.Messaging.ReportedCopies;
 
 namespace Lodestar.Backlog.Infrastructure;
 
@@ -30,7 +31,7 @@ public static class ItemContextLoader
             : await db.Items.AsNoTracking().Where(i => blockerIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
         var goalIds = items.SelectMany(i => i.GoalIds).Distinct().ToList();
         var goals = goalIds.Count == 0
-            ? new Dictionary<Guid, GoalContext>()
+            ? new Dictionary<Guid, GoalCopy>()
             : await db.Goals.AsNoTracking().Where(g => goalIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
         return new ItemContext(products, evidence, invalidated, blockers, goals);
     }

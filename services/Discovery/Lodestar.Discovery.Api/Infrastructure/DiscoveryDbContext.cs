@@ -1,4 +1,3 @@
-using Lodestar.Discovery.Domain.Goals;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Personas;
@@ -8,6 +7,7 @@ using Lodestar.Messaging;
 using Lodestar.Persistence;
 using Lodestar.Security;
 using Microsoft.EntityFrameworkCore;
+using Lodestar.Messaging.ReportedCopies;
 
 namespace Lodestar.Discovery.Infrastructure;
 
@@ -27,7 +27,7 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
 
     public DbSet<KpiBreach> KpiBreaches => Set<KpiBreach>();
 
-    public DbSet<GoalContext> Goals => Set<GoalContext>();
+    public DbSet<GoalCopy> Goals => Set<GoalCopy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -95,12 +95,7 @@ public class DiscoveryDbContext(DbContextOptions options, IWorkspaceContext work
             breach.ToTable("kpi_breaches");
             breach.HasIndex(b => new { b.WorkspaceId, b.KpiId });
         });
-        modelBuilder.Entity<GoalContext>(goal =>
-        {
-            goal.ToTable("goals");
-            goal.Property(g => g.Title).HasMaxLength(300);
-            goal.Property(g => g.Status).HasMaxLength(40);
-        });
+        modelBuilder.AddGoalCopies();
         modelBuilder.AddIntegrationEventTables();
         base.OnModelCreating(modelBuilder);
     }

@@ -70,7 +70,7 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
     {
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
         db.ExpectETag(sprint, request.Etag);
-        if (sprint.State != SprintState.Planned) throw new FailedPreconditionException($"Only a planned sprint can be deleted; this one is {sprint.State}.");
+        sprint.EnsureDeletable();
         foreach (var item in await db.Items.Where(i => i.SprintId == sprint.Id).ToListAsync(context.CancellationToken)) item.SprintId = null;
         db.Sprints.Remove(sprint);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -82,74 +82,33 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
         if (request.HasCapacityPoints && (!double.IsFinite(request.CapacityPoints) || request.CapacityPoints <= 0 || request.CapacityPoints > Sprint.MaxCapacity))
             throw new ValidationException("capacity_points", $"More than 0 and at most {Sprint.MaxCapacity:N0}; got {request.CapacityPoints}.");
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
-        EnsureOpen(sprint);
+        sprint.EnsureOpen();
         var product = await db.FindProductAsync(sprint.ProductId, ResourceNames.Format(BacklogNames.Products, sprint.ProductId), context.CancellationToken);
-        var (capacity, source) = request.HasCapacityPoints ? (request.CapacityPoints, "request")
-            : sprint.CapacityPoints is { } own ? (own, "sprint")
-            : (await db.RecentVelocityAsync(sprint.ProductId, context.CancellationToken) ?? throw new FailedPreconditionException(
-                "The sprint has no capacity and the product has no completed sprints to take a velocity from: set capacity_points."), "velocity");
+        var velocity = await db.RecentVelocityAsync(sprint.ProductId, context.CancellationToken);
+        var committed = await db.Items.AsNoTracking().Where(i => i.SprintId == sprint.Id)
+            .Select(i => new PlanCandidate(i.Id, i.Title, i.Type, i.EstimatePoints, Array.Empty<Guid>())).ToListAsync(context.CancellationToken);
+        var (candidates, finished) = await db.PlanningCandidatesAsync(sprint.ProductId, MaxCandidates, context.CancellationToken);
 
-        var committed = await db.Items.AsNoTracking().Where(i => i.SprintId == sprint.Id).Select(i => new { i.Id, i.Type, i.EstimatePoints }).ToListAsync(context.CancellationToken);
-        var candidates = await db.Items.Where(i => i.ProductId == sprint.ProductId && i.SprintId == null
-                && (i.Status == ItemStatus.Idea || i.Status == ItemStatus.Ready || i.Status == ItemStatus.InProgress))
-            .OrderBy(i => i.Rank).ThenBy(i => i.Id).Take(MaxCandidates).ToListAsync(context.CancellationToken);
-        var blockerIds = candidates.SelectMany(c => c.BlockedBy).Distinct().ToList();
-        var finished = await db.Items.AsNoTracking().Where(i => blockerIds.Contains(i.Id) && (i.Status == ItemStatus.Done || i.Status == ItemStatus.Shipped))
-            .Select(i => i.Id).ToListAsync(context.CancellationToken);
-        var outcomes = SprintPlanner.Plan(
-            [.. candidates.Select(c => new PlanCandidate(c.Id, c.Title, c.Type, c.EstimatePoints, c.BlockedBy))],
-            capacity,
-            committed.Sum(c => c.EstimatePoints ?? 0),
-            committed.Where(c => c.Type is ItemType.Bug or ItemType.TechDebt).Sum(c => c.EstimatePoints ?? 0),
-            product.MaintenanceShare,
-            finished.Concat(committed.Select(c => c.Id)).ToHashSet());
-
-        var plan = new V1.SprintPlan
-        {
-            CapacityPoints = capacity,
-            CapacitySource = source,
-            MaintenanceTargetPoints = product.MaintenanceShare * capacity,
-            MaintenancePoints = committed.Where(c => c.Type is ItemType.Bug or ItemType.TechDebt).Sum(c => c.EstimatePoints ?? 0)
-                + outcomes.Where(o => o.Added && o.Candidate.IsMaintenance).Sum(o => o.Candidate.Points ?? 0),
-            Added =
-            {
-                outcomes.Where(o => o.Added).Select(o => new V1.PlannedItem
-                {
-                    BacklogItem = ResourceNames.Format(BacklogNames.Items, o.Candidate.Id), Title = o.Candidate.Title, Points = o.Candidate.Points ?? 0, Maintenance = o.Maintenance,
-                }),
-            },
-            Skipped =
-            {
-                outcomes.Where(o => !o.Added).Take(MaxSkippedReported).Select(o => new V1.SkippedItem
-                {
-                    BacklogItem = ResourceNames.Format(BacklogNames.Items, o.Candidate.Id), Title = o.Candidate.Title, Points = o.Candidate.Points ?? 0,
-                    Reason = (V1.SkipReason)o.Reason!.Value, Detail = o.Detail,
-                }),
-            },
-        };
+        var plan = sprint.Plan([.. candidates.Select(c => new PlanCandidate(c.Id, c.Title, c.Type, c.EstimatePoints, c.BlockedBy))], committed,
+            request.HasCapacityPoints ? request.CapacityPoints : null, velocity, product.MaintenanceShare, finished);
         if (!request.ValidateOnly)
         {
             var byId = candidates.ToDictionary(c => c.Id);
-            foreach (var outcome in outcomes.Where(o => o.Added)) Commit(sprint, byId[outcome.Candidate.Id]);
+            foreach (var outcome in plan.Outcomes.Where(o => o.Added)) db.SprintItems.Add(sprint.Commit(byId[outcome.Candidate.Id], StoredTime.Now));
             await db.SaveChangesAsync(context.CancellationToken);
         }
-        plan.Sprint = await ViewAsync(sprint, context.CancellationToken);
-        return plan;
+        return plan.ToProto(await ViewAsync(sprint, context.CancellationToken), MaxSkippedReported);
     }
 
     public override async Task<V1.Sprint> AddSprintItem(V1.AddSprintItemRequest request, ServerCallContext context)
     {
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
         var item = await db.FindItemAsync(request.BacklogItem, "backlog_item", context.CancellationToken);
-        EnsureOpen(sprint);
-        if (item.ProductId != sprint.ProductId) throw new ValidationException("backlog_item", "The item belongs to another product.");
-        if (item.Type == ItemType.Epic) throw new ValidationException("backlog_item", "An epic is not planned itself: add its children.");
-        if (!item.Status.IsOpen()) throw new FailedPreconditionException($"The item is {item.Status}: only open items can be committed.");
-        if (item.SprintId == sprint.Id) return await ViewAsync(sprint, context.CancellationToken);
-        if (item.SprintId is { } other)
-            throw new FailedPreconditionException($"The item is committed to {ResourceNames.Format(BacklogNames.Sprints, other)}: remove it there first.");
-        Commit(sprint, item);
-        await db.SaveChangesAsync(context.CancellationToken);
+        if (sprint.Accepts(item))
+        {
+            db.SprintItems.Add(sprint.Commit(item, StoredTime.Now));
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
         return await ViewAsync(sprint, context.CancellationToken);
     }
 
@@ -157,9 +116,8 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
     {
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
         var item = await db.FindItemAsync(request.BacklogItem, "backlog_item", context.CancellationToken);
-        EnsureOpen(sprint);
-        if (item.SprintId != sprint.Id) throw new FailedPreconditionException("The item is not committed to this sprint.");
-        await ReleaseAsync(sprint, item, null, context.CancellationToken);
+        var entries = await db.SprintItems.Where(s => s.SprintId == sprint.Id && s.ItemId == item.Id && s.RemovedAt == null).ToListAsync(context.CancellationToken);
+        sprint.Remove(item, entries, StoredTime.Now);
         await db.SaveChangesAsync(context.CancellationToken);
         return await ViewAsync(sprint, context.CancellationToken);
     }
@@ -167,12 +125,9 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
     public override async Task<V1.Sprint> StartSprint(V1.StartSprintRequest request, ServerCallContext context)
     {
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
-        if (sprint.State != SprintState.Planned) throw new FailedPreconditionException($"Only a planned sprint can start; this one is {sprint.State}.");
-        if (await db.Sprints.AnyAsync(s => s.ProductId == sprint.ProductId && s.State == SprintState.Active, context.CancellationToken))
-            throw new FailedPreconditionException("The product already has an active sprint: complete it first.");
-        sprint.State = SprintState.Active;
-        sprint.StartTime = StoredTime.Now;
-        sprint.StartPoints = await db.Items.Where(i => i.SprintId == sprint.Id).SumAsync(i => i.EstimatePoints ?? 0, context.CancellationToken);
+        var activeSprint = await db.Sprints.AnyAsync(s => s.ProductId == sprint.ProductId && s.State == SprintState.Active, context.CancellationToken);
+        var committed = await db.Items.Where(i => i.SprintId == sprint.Id).SumAsync(i => i.EstimatePoints ?? 0, context.CancellationToken);
+        sprint.Start(committed, activeSprint, StoredTime.Now);
         await db.SaveChangesAsync(context.CancellationToken);
         return await ViewAsync(sprint, context.CancellationToken);
     }
@@ -180,18 +135,11 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
     public override async Task<V1.Sprint> CompleteSprint(V1.CompleteSprintRequest request, ServerCallContext context)
     {
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
-        if (sprint.State != SprintState.Active) throw new FailedPreconditionException($"Only the active sprint can complete; this one is {sprint.State}.");
-        var target = await RolloverTargetAsync(sprint, request.RolloverSprint, context.CancellationToken);
+        var target = string.IsNullOrEmpty(request.RolloverSprint) ? await db.NextPlannedSprintAsync(sprint, context.CancellationToken)
+            : await db.FindSprintAsync(request.RolloverSprint, "rollover_sprint", context.CancellationToken);
         var items = await db.Items.Where(i => i.SprintId == sprint.Id).ToListAsync(context.CancellationToken);
-        var history = await db.SprintItems.Where(s => s.SprintId == sprint.Id && s.RemovedAt == null).ToDictionaryAsync(s => s.ItemId, context.CancellationToken);
-        sprint.CompletedPoints = items.Where(i => i.Status.IsFinished()).Sum(i => history.TryGetValue(i.Id, out var h) ? h.Points : i.EstimatePoints ?? 0);
-        foreach (var item in items.Where(i => !i.Status.IsFinished()))
-        {
-            await ReleaseAsync(sprint, item, target?.Id, context.CancellationToken);
-            if (target is not null) Commit(target, item);
-        }
-        sprint.State = SprintState.Completed;
-        sprint.CompleteTime = StoredTime.Now;
+        var openEntries = await db.SprintItems.Where(s => s.SprintId == sprint.Id && s.RemovedAt == null).ToDictionaryAsync(s => s.ItemId, context.CancellationToken);
+        db.SprintItems.AddRange(sprint.Complete(items, openEntries, target, StoredTime.Now));
         db.AddIntegrationEvent(new SprintCompleted(sprint.Id, sprint.ProductId, sprint.StartPoints, sprint.CompletedPoints) { WorkspaceId = sprint.WorkspaceId });
         await db.SaveChangesAsync(context.CancellationToken);
         return await ViewAsync(sprint, context.CancellationToken);
@@ -201,53 +149,8 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
     {
         var id = ResourceNames.ParseSingletonParentId(request.Name, BacklogNames.Sprints, "burndown", "name");
         var sprint = await db.FindSprintAsync(ResourceNames.Format(BacklogNames.Sprints, id), "name", context.CancellationToken);
-        var history = await db.SprintItems.AsNoTracking().Where(s => s.SprintId == sprint.Id).ToListAsync(context.CancellationToken);
-        var itemIds = history.Select(h => h.ItemId).Distinct().ToList();
-        var finished = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id) && (i.Status == ItemStatus.Done || i.Status == ItemStatus.Shipped))
-            .ToDictionaryAsync(i => i.Id, i => i.DoneTime, context.CancellationToken);
-        var days = Burndown.Of(sprint, [.. history.Select(h => (h, finished.GetValueOrDefault(h.ItemId)))], DateOnly.FromDateTime(DateTime.UtcNow));
-        var response = new V1.SprintBurndown { Name = request.Name };
-        foreach (var day in days)
-        {
-            var proto = new V1.BurndownDay { Date = day.Date.ToProto(), ScopePoints = day.Scope, CompletedPoints = day.Completed, IdealPoints = day.Ideal };
-            if (day.Remaining is { } remaining) proto.RemainingPoints = remaining;
-            response.Days.Add(proto);
-        }
-        return response;
-    }
-
-    private void Commit(Sprint sprint, BacklogItem item)
-    {
-        item.SprintId = sprint.Id;
-        db.SprintItems.Add(new SprintItem { SprintId = sprint.Id, ItemId = item.Id, Points = item.EstimatePoints ?? 0, AddedAt = StoredTime.Now });
-    }
-
-    private async Task ReleaseAsync(Sprint sprint, BacklogItem item, Guid? rolledOverTo, CancellationToken cancellationToken)
-    {
-        item.SprintId = null;
-        foreach (var entry in await db.SprintItems.Where(s => s.SprintId == sprint.Id && s.ItemId == item.Id && s.RemovedAt == null).ToListAsync(cancellationToken))
-        {
-            entry.RemovedAt = StoredTime.Now;
-            entry.RolledOverTo = rolledOverTo;
-        }
-    }
-
-    private async Task<Sprint?> RolloverTargetAsync(Sprint sprint, string name, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return await db.Sprints.Where(s => s.ProductId == sprint.ProductId && s.State == SprintState.Planned && s.Id != sprint.Id)
-                .OrderBy(s => s.StartDate).FirstOrDefaultAsync(cancellationToken);
-        }
-        var target = await db.FindSprintAsync(name, "rollover_sprint", cancellationToken);
-        if (target.ProductId != sprint.ProductId || target.State != SprintState.Planned)
-            throw new ValidationException("rollover_sprint", "Unfinished items roll over to a planned sprint of the same product.");
-        return target;
-    }
-
-    private static void EnsureOpen(Sprint sprint)
-    {
-        if (sprint.State == SprintState.Completed) throw new FailedPreconditionException("The sprint is completed: plan the next one.");
+        var history = await db.BurndownHistoryAsync(sprint.Id, context.CancellationToken);
+        return Burndown.Of(sprint, history, DateOnly.FromDateTime(DateTime.UtcNow)).ToProto(request.Name);
     }
 
     private async Task<V1.Sprint> ViewAsync(Sprint sprint, CancellationToken cancellationToken)

@@ -9,6 +9,42 @@ namespace Lodestar.Backlog.Grpc;
 /// <summary>Sprints between the API and the domain.</summary>
 public static class SprintMapping
 {
+    public static V1.SprintPlan ToProto(this SprintPlan plan, V1.Sprint sprint, int maxSkippedReported) => new()
+    {
+        Sprint = sprint,
+        CapacityPoints = plan.Capacity,
+        CapacitySource = plan.CapacitySource,
+        MaintenanceTargetPoints = plan.MaintenanceTarget,
+        MaintenancePoints = plan.MaintenancePoints,
+        Added =
+        {
+            plan.Outcomes.Where(o => o.Added).Select(o => new V1.PlannedItem
+            {
+                BacklogItem = ResourceNames.Format(BacklogNames.Items, o.Candidate.Id), Title = o.Candidate.Title, Points = o.Candidate.Points ?? 0, Maintenance = o.Maintenance,
+            }),
+        },
+        Skipped =
+        {
+            plan.Outcomes.Where(o => !o.Added).Take(maxSkippedReported).Select(o => new V1.SkippedItem
+            {
+                BacklogItem = ResourceNames.Format(BacklogNames.Items, o.Candidate.Id), Title = o.Candidate.Title, Points = o.Candidate.Points ?? 0,
+                Reason = (V1.SkipReason)o.Reason!.Value, Detail = o.Detail,
+            }),
+        },
+    };
+
+    public static V1.SprintBurndown ToProto(this IReadOnlyList<BurndownDay> days, string name)
+    {
+        var response = new V1.SprintBurndown { Name = name };
+        foreach (var day in days)
+        {
+            var proto = new V1.BurndownDay { Date = day.Date.ToProto(), ScopePoints = day.Scope, CompletedPoints = day.Completed, IdealPoints = day.Ideal };
+            if (day.Remaining is { } remaining) proto.RemainingPoints = remaining;
+            response.Days.Add(proto);
+        }
+        return response;
+    }
+
     public static V1.Sprint ToProto(this Sprint sprint, IReadOnlyList<Guid> itemIds, double committedPoints)
     {
         var proto = new V1.Sprint

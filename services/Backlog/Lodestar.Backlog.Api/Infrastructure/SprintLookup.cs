@@ -1,3 +1,4 @@
+using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Backlog.Infrastructure;
 
-/// <summary>Sprints by name, and a product's recent velocity.</summary>
+/// <summary>Sprints by name, a product's recent velocity, and what planning reads.</summary>
 public static class SprintLookup
 {
     public const string Sprints = "sprints";
@@ -23,5 +24,36 @@ public static class SprintLookup
         var recent = await db.Sprints.AsNoTracking().Where(s => s.ProductId == productId && s.State == SprintState.Completed)
             .OrderByDescending(s => s.CompleteTime).Take(VelocitySprints).Select(s => s.CompletedPoints).ToListAsync(cancellationToken);
         return recent.Count == 0 ? null : recent.Average();
+    }
+
+    /// <summary>
+    /// The top of the product's ranked backlog that is open and in no sprint (tracked: planning commits them), and
+    /// which of their blockers are finished.
+    /// </summary>
+    public static async Task<(List<BacklogItem> Candidates, HashSet<Guid> FinishedBlockers)> PlanningCandidatesAsync(
+        this BacklogDbContext db, Guid productId, int max, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Items.Where(i => i.ProductId == productId && i.SprintId == null
+                && (i.Status == ItemStatus.Idea || i.Status == ItemStatus.Ready || i.Status == ItemStatus.InProgress))
+            .OrderBy(i => i.Rank).ThenBy(i => i.Id).Take(max).ToListAsync(cancellationToken);
+        var blockerIds = candidates.SelectMany(c => c.BlockedBy).Distinct().ToList();
+        var finished = await db.Items.AsNoTracking().Where(i => blockerIds.Contains(i.Id) && (i.Status == ItemStatus.Done || i.Status == ItemStatus.Shipped))
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        return (candidates, finished.ToHashSet());
+    }
+
+    /// <summary>The product's earliest planned sprint other than <paramref name="sprint"/>: where unfinished items roll over by default.</summary>
+    public static Task<Sprint?> NextPlannedSprintAsync(this BacklogDbContext db, Sprint sprint, CancellationToken cancellationToken) =>
+        db.Sprints.Where(s => s.ProductId == sprint.ProductId && s.State == SprintState.Planned && s.Id != sprint.Id)
+            .OrderBy(s => s.StartDate).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every entry of the sprint with the time its item finished, if it has: what a burndown replays.</summary>
+    public static async Task<List<(SprintItem Item, DateTime? FinishedAt)>> BurndownHistoryAsync(this BacklogDbContext db, Guid sprintId, CancellationToken cancellationToken)
+    {
+        var history = await db.SprintItems.AsNoTracking().Where(s => s.SprintId == sprintId).ToListAsync(cancellationToken);
+        var itemIds = history.Select(h => h.ItemId).Distinct().ToList();
+        var finished = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id) && (i.Status == ItemStatus.Done || i.Status == ItemStatus.Shipped))
+            .ToDictionaryAsync(i => i.Id, i => i.DoneTime, cancellationToken);
+        return [.. history.Select(h => (h, finished.GetValueOrDefault(h.ItemId)))];
     }
 }

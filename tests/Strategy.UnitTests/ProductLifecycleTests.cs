@@ -51,4 +51,25 @@ public sealed class ProductLifecycleTests
     [Fact]
     public void An_unknown_decision_is_invalid() =>
         Assert.Throws<ValidationException>(() => Growing().Review((StageDecision)99, null, "r", []));
+
+    [Fact]
+    public void Archiving_twice_changes_nothing_the_second_time()
+    {
+        var product = Growing();
+        Assert.True(product.Archive());
+        Assert.False(product.Archive());
+        Assert.True(product.Archived);
+    }
+
+    [Fact]
+    public void The_stage_metric_is_one_of_the_allowed_keys_or_empty_for_the_default()
+    {
+        var product = Growing();
+        Assert.True(product.TryUseStageMetric("wau", ["wau", "mau"]));
+        Assert.Equal("wau", product.StageMetricKey);
+        Assert.False(product.TryUseStageMetric("signups", ["wau", "mau"]));
+        Assert.Equal("wau", product.StageMetricKey);
+        Assert.True(product.TryUseStageMetric("", ["wau", "mau"]));
+        Assert.Null(product.StageMetricKey);
+    }
 }

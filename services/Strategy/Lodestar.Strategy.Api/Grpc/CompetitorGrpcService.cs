@@ -14,14 +14,13 @@ namespace Lodestar.Strategy.Grpc;
 public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorService.CompetitorServiceBase
 {
     private const string Competitors = "competitors";
-    private static readonly string[] Fields = ["display_name", "segment", "strengths", "weaknesses", "differentiation"];
 
     public override async Task<V1.Competitor> CreateCompetitor(V1.CreateCompetitorRequest request, ServerCallContext context)
     {
         var input = request.Competitor ?? throw new ValidationException("competitor", "Required.");
         var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "competitor.product");
         var competitor = new Competitor { ProductId = productId };
-        Apply(competitor, input, Fields);
+        CompetitorEditor.Apply(competitor, input, CompetitorEditor.Fields);
         (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
         db.Competitors.Add(competitor);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -46,7 +45,7 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
         var input = request.Competitor ?? throw new ValidationException("competitor", "Required.");
         var competitor = await FindAsync(input.Name, "competitor.name", context.CancellationToken);
         db.ExpectETag(competitor, input.Metadata?.Etag, "competitor.metadata.etag");
-        Apply(competitor, input, FieldMasks.Require(request.UpdateMask, Fields));
+        CompetitorEditor.Apply(competitor, input, FieldMasks.Require(request.UpdateMask, CompetitorEditor.Fields));
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(competitor);
     }
@@ -58,38 +57,6 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
         db.Competitors.Remove(competitor);
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();
-    }
-
-    private static void Apply(Competitor competitor, V1.Competitor input, IReadOnlyList<string> paths)
-    {
-        var violations = new Violations();
-        foreach (var path in paths)
-        {
-            switch (path)
-            {
-                case "display_name":
-                    violations.RequiredText("competitor.display_name", input.DisplayName, Competitor.MaxDisplayName);
-                    competitor.DisplayName = input.DisplayName.Trim();
-                    break;
-                case "segment":
-                    violations.OptionalText("competitor.segment", input.Segment, Competitor.MaxText);
-                    competitor.Segment = input.Segment.Trim();
-                    break;
-                case "strengths":
-                    violations.TextList("competitor.strengths", input.Strengths, Competitor.MaxEntries, Competitor.MaxText);
-                    competitor.Strengths = [.. input.Strengths.Select(s => s.Trim())];
-                    break;
-                case "weaknesses":
-                    violations.TextList("competitor.weaknesses", input.Weaknesses, Competitor.MaxEntries, Competitor.MaxText);
-                    competitor.Weaknesses = [.. input.Weaknesses.Select(s => s.Trim())];
-                    break;
-                case "differentiation":
-                    violations.OptionalText("competitor.differentiation", input.Differentiation, Competitor.MaxDifferentiation);
-                    competitor.Differentiation = input.Differentiation.Trim();
-                    break;
-            }
-        }
-        violations.ThrowIfAny();
     }
 
     private static V1.Competitor ToProto(Competitor competitor) => new()

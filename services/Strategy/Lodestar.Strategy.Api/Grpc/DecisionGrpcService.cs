@@ -14,8 +14,6 @@ namespace Lodestar.Strategy.Grpc;
 public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionService.DecisionServiceBase
 {
     private const string Decisions = "decisions";
-    private static readonly string[] Fields =
-        ["title", "context", "options_considered", "outcome", "rationale", "decide_date", "informed_stakeholders"];
 
     public override async Task<V1.Decision> CreateDecision(V1.CreateDecisionRequest request, ServerCallContext context)
     {
@@ -24,7 +22,7 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
         {
             ProductId = await db.FindOptionalProductIdAsync(input.Product, "decision.product", context.CancellationToken),
         };
-        await ApplyAsync(decision, input, Fields, context.CancellationToken);
+        await LinkAsync(decision, DecisionEditor.Apply(decision, input, DecisionEditor.Fields), context.CancellationToken);
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(decision);
@@ -48,7 +46,7 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
         var input = request.Decision ?? throw new ValidationException("decision", "Required.");
         var decision = await FindAsync(input.Name, "decision.name", context.CancellationToken);
         db.ExpectETag(decision, input.Metadata?.Etag, "decision.metadata.etag");
-        await ApplyAsync(decision, input, FieldMasks.Require(request.UpdateMask, Fields), context.CancellationToken);
+        await LinkAsync(decision, DecisionEditor.Apply(decision, input, FieldMasks.Require(request.UpdateMask, DecisionEditor.Fields)), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(decision);
     }
@@ -62,53 +60,9 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
         return new Empty();
     }
 
-    private async Task ApplyAsync(Decision decision, V1.Decision input, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    private async Task LinkAsync(Decision decision, List<(string Name, Guid Id)>? informed, CancellationToken cancellationToken)
     {
-        var violations = new Violations();
-        var informed = new List<(string Name, Guid Id)>();
-        foreach (var path in paths)
-        {
-            switch (path)
-            {
-                case "title":
-                    violations.RequiredText("decision.title", input.Title, Decision.MaxTitle);
-                    decision.Title = input.Title.Trim();
-                    break;
-                case "context":
-                    violations.OptionalText("decision.context", input.Context, Decision.MaxContext);
-                    decision.Context = input.Context;
-                    break;
-                case "options_considered":
-                    violations.TextList("decision.options_considered", input.OptionsConsidered, Decision.MaxOptions, Decision.MaxOption);
-                    decision.OptionsConsidered = [.. input.OptionsConsidered.Select(o => o.Trim())];
-                    break;
-                case "outcome":
-                    violations.RequiredText("decision.outcome", input.Outcome, Decision.MaxOutcome);
-                    decision.Outcome = input.Outcome.Trim();
-                    break;
-                case "rationale":
-                    violations.RequiredText("decision.rationale", input.Rationale, Decision.MaxRationale);
-                    decision.Rationale = input.Rationale.Trim();
-                    break;
-                case "decide_date":
-                    decision.DecideDate = violations.Read("decision.decide_date", input.DecideDate) ?? decision.DecideDate;
-                    break;
-                case "informed_stakeholders":
-                    informed = ResourceNames.ParseMany(input.InformedStakeholders, StakeholderGrpcService.Stakeholders,
-                        "decision.informed_stakeholders", Decision.MaxInformed, violations);
-                    break;
-            }
-        }
-        violations.ThrowIfAny();
-
-        if (paths.Contains("informed_stakeholders"))
-        {
-            var ids = informed.Select(s => s.Id).Distinct().ToList();
-            var known = await db.Stakeholders.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
-            if (informed.FirstOrDefault(s => !known.Contains(s.Id)) is { Name: not null } missing)
-                throw new NotFoundException("Stakeholder", missing.Name);
-            decision.InformedStakeholders = ids;
-        }
+        if (informed is not null) await db.LinkInformedStakeholdersAsync(decision, informed, cancellationToken);
     }
 
     private static V1.Decision ToProto(Decision decision) => new()

@@ -1,6 +1,7 @@
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Goals;
+using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.Strategy.Grpc;
@@ -8,8 +9,8 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>Domain ⇄ API shapes of goals and key results.</summary>
 internal static class GoalMapping
 {
-    public const string Goals = "goals";
-    public const string KeyResults = "keyResults";
+    public const string Goals = GoalLookup.Goals;
+    public const string KeyResults = GoalLookup.KeyResults;
 
     public const string Hypotheses = "hypotheses";
 

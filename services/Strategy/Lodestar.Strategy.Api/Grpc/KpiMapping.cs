@@ -2,6 +2,7 @@ using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
+using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.Strategy.Grpc;
@@ -9,7 +10,7 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>Domain ⇄ API shapes of KPIs.</summary>
 internal static class KpiMapping
 {
-    public const string Kpis = "kpis";
+    public const string Kpis = KpiLookup.Kpis;
 
     public static V1.Kpi ToProto(this Kpi kpi)
     {

@@ -1,9 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Common.V1;
-using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Errors;
-using Lodestar.Messaging.Outbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
 using Lodestar.ServiceDefaults;
@@ -22,25 +19,15 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
     public override async Task<V1.Product> CreateProduct(V1.CreateProductRequest request, ServerCallContext context)
     {
         var input = request.Product ?? throw new ValidationException("product", "Required.");
-        new Violations()
-            .RequiredText("product.display_name", input.DisplayName, Product.MaxDisplayName)
-            .OptionalText("product.description", input.Description, Product.MaxDescription)
-            .DefinedEnum("product.stage", input.Stage, allowZero: true)
-            .ThrowIfAny();
-        var product = new Product
-        {
-            DisplayName = input.DisplayName.Trim(),
-            Description = input.Description,
-            Stage = input.Stage == V1.LifecycleStage.Unspecified ? LifecycleStage.Introduction : (LifecycleStage)input.Stage,
-        };
+        var product = ProductEditor.Create(input);
         db.Products.Add(product);
-        RaiseProductChanged(product);
+        db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         return product.ToProto();
     }
 
     public override async Task<V1.Product> GetProduct(V1.GetProductRequest request, ServerCallContext context) =>
-        (await FindAsync(request.Name, "name", context.CancellationToken)).ToProto();
+        (await db.FindProductAsync(request.Name, "name", context.CancellationToken)).ToProto();
 
     public override async Task<V1.ListProductsResponse> ListProducts(V1.ListProductsRequest request, ServerCallContext context)
     {
@@ -65,57 +52,23 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
     public override async Task<V1.Product> UpdateProduct(V1.UpdateProductRequest request, ServerCallContext context)
     {
         var input = request.Product ?? throw new ValidationException("product", "Required.");
-        var product = await FindAsync(input.Name, "product.name", context.CancellationToken);
+        var product = await db.FindProductAsync(input.Name, "product.name", context.CancellationToken);
         product.EnsureChangeable();
         db.ExpectETag(product, input.Metadata?.Etag, "product.metadata.etag");
 
-        // Every path is checked below rather than by FieldMasks.Require, so a refusal names all bad fields at once and
-        // "stage" is answered with the way it does change.
-        var paths = request.UpdateMask is { Paths.Count: > 0 } mask ? FieldMasks.Paths(mask) : ["display_name", "description"];
-        var violations = new Violations();
-        foreach (var path in paths)
-        {
-            switch (path)
-            {
-                case "display_name":
-                    violations.RequiredText("product.display_name", input.DisplayName, Product.MaxDisplayName);
-                    product.DisplayName = input.DisplayName.Trim();
-                    break;
-                case "description":
-                    violations.OptionalText("product.description", input.Description, Product.MaxDescription);
-                    product.Description = input.Description;
-                    break;
-                case "stage":
-                    violations.Add("update_mask", "The stage changes only through a stage review (CreateStageReview).");
-                    break;
-                case "stage_metric_key" when input.StageMetricKey.Length == 0:
-                    product.StageMetricKey = null;
-                    break;
-                case "stage_metric_key" when StageSuggestionOptions.PeriodDays.ContainsKey(input.StageMetricKey):
-                    product.StageMetricKey = input.StageMetricKey;
-                    break;
-                case "stage_metric_key":
-                    violations.Add("product.stage_metric_key", $"One of {string.Join(", ", StageSuggestionOptions.PeriodDays.Keys)}, or empty for the default.");
-                    break;
-                default:
-                    violations.Add("update_mask", $"'{path}' is not an updatable field: use display_name, description or stage_metric_key.");
-                    break;
-            }
-        }
-        violations.ThrowIfAny();
-        if (db.Entry(product).State == EntityState.Modified) RaiseProductChanged(product);
+        ProductEditor.Apply(product, input, request.UpdateMask);
+        if (db.Entry(product).State == EntityState.Modified) db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         return product.ToProto();
     }
 
     public override async Task<V1.Product> ArchiveProduct(V1.ArchiveProductRequest request, ServerCallContext context)
     {
-        var product = await FindAsync(request.Name, "name", context.CancellationToken);
+        var product = await db.FindProductAsync(request.Name, "name", context.CancellationToken);
         db.ExpectETag(product, request.Etag);
-        if (!product.Archived)
+        if (product.Archive())
         {
-            product.Archived = true;
-            RaiseProductChanged(product);
+            db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
             await db.SaveChangesAsync(context.CancellationToken);
         }
         return product.ToProto();
@@ -123,30 +76,15 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
 
     public override async Task<V1.StageReview> CreateStageReview(V1.CreateStageReviewRequest request, ServerCallContext context)
     {
-        var product = await FindAsync(request.Parent, "parent", context.CancellationToken);
+        var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
         var input = request.StageReview ?? throw new ValidationException("stage_review", "Required.");
-        var violations = new Violations()
-            .DefinedEnum("stage_review.decision", input.Decision, allowZero: false)
-            .DefinedEnum("stage_review.target_stage", input.TargetStage, allowZero: true)
-            .RequiredText("stage_review.rationale", input.Rationale, Product.MaxRationale);
-        violations.TextList("stage_review.evidence_links", input.EvidenceLinks, Product.MaxEvidenceLinks, Product.MaxEvidenceLink);
-        if (input.Decision != V1.StageDecision.Move && input.TargetStage != V1.LifecycleStage.Unspecified)
-            violations.Add("stage_review.target_stage", "Only a move takes a target stage.");
-        violations.ThrowIfAny();
+        var (decision, target, rationale, evidenceLinks) = StageReviewInput.Read(input);
 
         var (stage, archived) = (product.Stage, product.Archived);
-        var review = product.Review(
-            (StageDecision)input.Decision,
-            input.TargetStage == V1.LifecycleStage.Unspecified ? null : (LifecycleStage)input.TargetStage,
-            input.Rationale.Trim(),
-            input.EvidenceLinks.Select(l => l.Trim()).ToList());
+        var review = product.Review(decision, target, rationale, evidenceLinks);
         db.StageReviews.Add(review);
-        if (product.Stage != stage)
-        {
-            db.AddIntegrationEvent(new ProductStageChanged(product.Id, product.Stage.ToEventName(), stage.ToEventName())
-                { WorkspaceId = workspace.WorkspaceId!.Value });
-        }
-        if (product.Stage != stage || product.Archived != archived) RaiseProductChanged(product);
+        if (product.Stage != stage) db.AnnounceStageChanged(product, stage);
+        if (product.Stage != stage || product.Archived != archived) db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         return review.ToProto();
     }
@@ -160,41 +98,10 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         var violations = new Violations();
         var asOf = request.AsOfDate is null ? DateOnly.MaxValue : violations.Read("as_of_date", request.AsOfDate) ?? DateOnly.MaxValue;
         violations.ThrowIfAny();
-        var latest = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == product.Id && p.MetricKey == key && p.Date <= asOf)
-            .OrderByDescending(p => p.Date).Select(p => (DateOnly?)p.Date).FirstOrDefaultAsync(context.CancellationToken);
-        List<ActivityPoint> points = [];
-        if (latest is { } last)
-        {
-            var since = last.AddDays(-(options.Periods + 1) * periodDays);
-            points = await db.ActivityPoints.AsNoTracking()
-                .Where(p => p.ProductId == product.Id && p.MetricKey == key && p.Date > since && p.Date <= last).ToListAsync(context.CancellationToken);
-        }
+        var points = await db.ActivityWindowAsync(product.Id, key, asOf, (options.Periods + 1) * periodDays, context.CancellationToken);
         var suggestion = StageSuggestionRule.Suggest(StagePeriods.Sample(points, periodDays, options.Periods + 1), options, key, periodDays);
-        return new V1.StageSuggestion
-        {
-            Name = request.Name,
-            SuggestedStage = suggestion.Stage is { } stage ? (V1.LifecycleStage)stage : V1.LifecycleStage.Unspecified,
-            CurrentStage = (V1.LifecycleStage)product.Stage,
-            Rule = suggestion.Rule,
-            Explanation = suggestion.Explanation,
-            History = { suggestion.History.Select(p => new V1.ActivityPoint { MeasureTime = p.MeasuredAt.ToUtcTimestamp(), ActiveUsers = p.ActiveUsers, Date = p.Date.ToProto() }) },
-            MetricKey = key,
-            AverageGrowth = suggestion.AverageGrowth,
-            FallingPeriods = suggestion.FallingPeriods,
-        };
+        return suggestion.ToProto(request.Name, product, key);
     }
-
-    /// <summary>Each positioning field: how to read it from the request, where it goes, and its length limit.</summary>
-    private static readonly Dictionary<string, (Func<V1.Positioning, string> Read, Action<Positioning, string> Write, int Max)> PositioningFields = new()
-    {
-        ["vision"] = (p => p.Vision, (p, v) => p.Vision = v, Positioning.MaxVision),
-        ["target_persona"] = (p => p.TargetPersona, (p, v) => p.TargetPersona = v, Positioning.MaxPart),
-        ["need"] = (p => p.Need, (p, v) => p.Need = v, Positioning.MaxPart),
-        ["category"] = (p => p.Category, (p, v) => p.Category = v, Positioning.MaxPart),
-        ["key_benefit"] = (p => p.KeyBenefit, (p, v) => p.KeyBenefit = v, Positioning.MaxPart),
-        ["main_alternative"] = (p => p.MainAlternative, (p, v) => p.MainAlternative = v, Positioning.MaxPart),
-        ["differentiator"] = (p => p.Differentiator, (p, v) => p.Differentiator = v, Positioning.MaxPart),
-    };
 
     public override async Task<V1.Positioning> GetPositioning(V1.GetPositioningRequest request, ServerCallContext context)
     {
@@ -208,34 +115,15 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         var input = request.Positioning ?? throw new ValidationException("positioning", "Required.");
         var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(input.Name, ProductMapping.Products, "positioning", "positioning.name"), input.Name, context.CancellationToken);
         product.EnsureChangeable();
-        var positioning = await db.Positionings.FirstOrDefaultAsync(p => p.ProductId == product.Id, context.CancellationToken);
-        if (positioning is null)
-        {
-            if (!string.IsNullOrEmpty(input.Metadata?.Etag))
-                throw new EtagMismatchException("Positioning", input.Name);
-            positioning = new Positioning { ProductId = product.Id };
-            db.Positionings.Add(positioning);
-        }
-        else
-        {
-            db.ExpectETag(positioning, input.Metadata?.Etag, "positioning.metadata.etag");
-        }
-
-        var violations = new Violations();
-        foreach (var path in FieldMasks.OrAll(request.UpdateMask, [.. PositioningFields.Keys]))
-        {
-            var (read, write, max) = PositioningFields[path];
-            violations.OptionalText($"positioning.{path}", read(input), max);
-            write(positioning, read(input).Trim());
-        }
-        violations.ThrowIfAny();
+        var positioning = await db.PositioningToEditAsync(product, input.Name, input.Metadata?.Etag, context.CancellationToken);
+        PositioningEditor.Apply(positioning, input, request.UpdateMask);
         await db.SaveChangesAsync(context.CancellationToken);
         return positioning.ToProto(product);
     }
 
     public override async Task<V1.ListStageReviewsResponse> ListStageReviews(V1.ListStageReviewsRequest request, ServerCallContext context)
     {
-        var product = await FindAsync(request.Parent, "parent", context.CancellationToken);
+        var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
         var size = Pagination.PageSize(request.PageSize);
         var fingerprint = Pagination.Fingerprint(nameof(ListStageReviews), request.Parent);
         var cursor = Pagination.Decode(request.PageToken, fingerprint);
@@ -256,11 +144,4 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         }
         return response;
     }
-
-    private Task<Product> FindAsync(string name, string field, CancellationToken cancellationToken) =>
-        db.FindProductAsync(name, field, cancellationToken);
-
-    private void RaiseProductChanged(Product product) =>
-        db.AddIntegrationEvent(new ProductChanged(product.Id, product.DisplayName, product.Stage.ToEventName(), product.Archived)
-            { WorkspaceId = workspace.WorkspaceId!.Value });
 }

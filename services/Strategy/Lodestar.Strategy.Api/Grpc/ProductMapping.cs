@@ -50,5 +50,16 @@ internal static class ProductMapping
         Metadata = positioning.Version == 0 ? new Lodestar.Common.V1.ResourceMetadata() : positioning.ToMetadata(),
     };
 
-    public static string ToEventName(this LifecycleStage stage) => stage.ToString().ToLowerInvariant();
+    public static V1.StageSuggestion ToProto(this StageSuggestion suggestion, string name, Product product, string metricKey) => new()
+    {
+        Name = name,
+        SuggestedStage = suggestion.Stage is { } stage ? (V1.LifecycleStage)stage : V1.LifecycleStage.Unspecified,
+        CurrentStage = (V1.LifecycleStage)product.Stage,
+        Rule = suggestion.Rule,
+        Explanation = suggestion.Explanation,
+        History = { suggestion.History.Select(p => new V1.ActivityPoint { MeasureTime = p.MeasuredAt.ToUtcTimestamp(), ActiveUsers = p.ActiveUsers, Date = p.Date.ToProto() }) },
+        MetricKey = metricKey,
+        AverageGrowth = suggestion.AverageGrowth,
+        FallingPeriods = suggestion.FallingPeriods,
+    };
 }

@@ -14,13 +14,12 @@ namespace Lodestar.Strategy.Grpc;
 public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.StakeholderService.StakeholderServiceBase
 {
     public const string Stakeholders = "stakeholders";
-    private static readonly string[] Fields = ["display_name", "function", "title", "asks"];
 
     public override async Task<V1.Stakeholder> CreateStakeholder(V1.CreateStakeholderRequest request, ServerCallContext context)
     {
         var input = request.Stakeholder ?? throw new ValidationException("stakeholder", "Required.");
         var stakeholder = new Stakeholder { ProductId = await db.FindOptionalProductIdAsync(input.Product, "stakeholder.product", context.CancellationToken) };
-        Apply(stakeholder, input, Fields);
+        StakeholderEditor.Apply(stakeholder, input, StakeholderEditor.Fields);
         db.Stakeholders.Add(stakeholder);
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(stakeholder);
@@ -46,7 +45,7 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
         var input = request.Stakeholder ?? throw new ValidationException("stakeholder", "Required.");
         var stakeholder = await FindAsync(input.Name, "stakeholder.name", context.CancellationToken);
         db.ExpectETag(stakeholder, input.Metadata?.Etag, "stakeholder.metadata.etag");
-        Apply(stakeholder, input, FieldMasks.Require(request.UpdateMask, Fields));
+        StakeholderEditor.Apply(stakeholder, input, FieldMasks.Require(request.UpdateMask, StakeholderEditor.Fields));
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(stakeholder);
     }
@@ -58,34 +57,6 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
         db.Stakeholders.Remove(stakeholder);
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();
-    }
-
-    private static void Apply(Stakeholder stakeholder, V1.Stakeholder input, IReadOnlyList<string> paths)
-    {
-        var violations = new Violations();
-        foreach (var path in paths)
-        {
-            switch (path)
-            {
-                case "display_name":
-                    violations.RequiredText("stakeholder.display_name", input.DisplayName, Stakeholder.MaxName);
-                    stakeholder.DisplayName = input.DisplayName.Trim();
-                    break;
-                case "function":
-                    violations.DefinedEnum("stakeholder.function", input.Function, allowZero: false);
-                    stakeholder.Function = (StakeholderFunction)input.Function;
-                    break;
-                case "title":
-                    violations.OptionalText("stakeholder.title", input.Title, Stakeholder.MaxName);
-                    stakeholder.Title = input.Title.Trim();
-                    break;
-                case "asks":
-                    violations.TextList("stakeholder.asks", input.Asks, Stakeholder.MaxAsks, Stakeholder.MaxAsk);
-                    stakeholder.Asks = [.. input.Asks.Select(a => a.Trim())];
-                    break;
-            }
-        }
-        violations.ThrowIfAny();
     }
 
     private static V1.Stakeholder ToProto(Stakeholder stakeholder) => new()

@@ -1,4 +1,5 @@
 using Lodestar.Errors;
+using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Products;
@@ -31,4 +32,36 @@ public static class ProductLookup
         (await db.ProductMetrics.AsNoTracking().Where(m => m.ProductId == productId).OrderBy(m => m.DisplayName).ThenBy(m => m.MetricKey)
             .Select(m => new { m.MetricKey, m.DisplayName }).ToListAsync(cancellationToken))
         .Select(m => (m.MetricKey, m.DisplayName)).ToList();
+
+    /// <summary>
+    /// The product's points of <paramref name="metricKey"/> in the <paramref name="days"/> up to its latest point on or
+    /// before <paramref name="asOf"/>; none when it has no point by then.
+    /// </summary>
+    public static async Task<List<ActivityPoint>> ActivityWindowAsync(this StrategyDbContext db, Guid productId, string metricKey, DateOnly asOf, int days, CancellationToken cancellationToken)
+    {
+        var latest = await db.ActivityPoints.AsNoTracking().Where(p => p.ProductId == productId && p.MetricKey == metricKey && p.Date <= asOf)
+            .OrderByDescending(p => p.Date).Select(p => (DateOnly?)p.Date).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not { } last) return [];
+        var since = last.AddDays(-days);
+        return await db.ActivityPoints.AsNoTracking()
+            .Where(p => p.ProductId == productId && p.MetricKey == metricKey && p.Date > since && p.Date <= last).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The product's positioning, tracked for an update that expects <paramref name="etag"/>; a product without one
+    /// gets a new one, which no etag can match.
+    /// </summary>
+    public static async Task<Positioning> PositioningToEditAsync(this StrategyDbContext db, Product product, string name, string? etag, CancellationToken cancellationToken)
+    {
+        var positioning = await db.Positionings.FirstOrDefaultAsync(p => p.ProductId == product.Id, cancellationToken);
+        if (positioning is not null)
+        {
+            db.ExpectETag(positioning, etag, "positioning.metadata.etag");
+            return positioning;
+        }
+        if (!string.IsNullOrEmpty(etag)) throw new EtagMismatchException("Positioning", name);
+        positioning = new Positioning { ProductId = product.Id };
+        db.Positionings.Add(positioning);
+        return positioning;
+    }
 }

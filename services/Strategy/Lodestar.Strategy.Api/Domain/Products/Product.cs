@@ -32,6 +32,23 @@ public sealed class Product : WorkspaceEntity
         if (Archived) throw new FailedPreconditionException($"Product '{DisplayName}' is archived: relaunch it with a stage review first.");
     }
 
+    /// <summary>Archives the product; false when it already was.</summary>
+    public bool Archive()
+    {
+        if (Archived) return false;
+        Archived = true;
+        return true;
+    }
+
+    /// <summary>Reads the stage suggestion from <paramref name="metricKey"/> (one of <paramref name="allowed"/>), or the default when empty.</summary>
+    public bool TryUseStageMetric(string metricKey, IEnumerable<string> allowed)
+    {
+        if (metricKey.Length == 0) StageMetricKey = null;
+        else if (allowed.Contains(metricKey, StringComparer.Ordinal)) StageMetricKey = metricKey;
+        else return false;
+        return true;
+    }
+
     /// <summary>Applies a lifecycle decision and returns its record. The caller validated the review's fields.</summary>
     public StageReview Review(StageDecision decision, LifecycleStage? target, string rationale, IReadOnlyList<string> evidenceLinks)
     {

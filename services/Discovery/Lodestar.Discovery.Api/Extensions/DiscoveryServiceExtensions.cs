@@ -24,6 +24,8 @@ public static class DiscoveryServiceExtensions
             bus.AddConsumer<KpiStatusChangedConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1);
         });
         builder.Services.AddScoped<InsightEditor>();
+        builder.Services.AddScoped<ProblemEditor>();
+        builder.Services.AddScoped<HypothesisEditor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<EvidenceDecayOptions>().Bind(builder.Configuration.GetSection(EvidenceDecayOptions.SectionName))
             .Validate(o => o.RefreshInterval > TimeSpan.Zero && o.BatchSize > 0, $"{EvidenceDecayOptions.SectionName}: RefreshInterval and BatchSize must be positive.")

@@ -93,8 +93,8 @@ public sealed class InsightEditor(DiscoveryDbContext db)
             }
         }
         return new Pending(insight, field,
-            persona is null ? null : ResourceNames.ParseOptionalId(persona, Lookups.Personas, $"{field}.persona", violations),
-            product is null ? null : ResourceNames.ParseOptionalId(product, Lookups.Products, $"{field}.product", violations),
+            persona is null ? null : ResourceNames.ParseOptionalId(persona, DiscoveryNames.Personas, $"{field}.persona", violations),
+            product is null ? null : ResourceNames.ParseOptionalId(product, DiscoveryNames.Products, $"{field}.product", violations),
             persona, product);
     }
 

@@ -48,23 +48,22 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Insights.AddRange(pending.Select(p => p.Insight));
         await db.SaveChangesAsync(context.CancellationToken);
-        return new V1.BatchCreateInsightsResponse { Insights = { pending.Select(p => ToProto(p.Insight, [])) } };
+        return new V1.BatchCreateInsightsResponse { Insights = { pending.Select(p => p.Insight.ToProto([])) } };
     }
 
     public override async Task<V1.ImportInsightsCsvResponse> ImportInsightsCsv(V1.ImportInsightsCsvRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.CsvContent)) throw new ValidationException(InsightCsvReader.Field, "Required: CSV text with a header row.");
         var violations = new Violations();
-        ResourceNames.ParseOptionalId(request.Product, Lookups.Products, "product", violations);
+        ResourceNames.ParseOptionalId(request.Product, DiscoveryNames.Products, "product", violations);
         violations.ThrowIfAny();
         var rows = InsightCsvReader.Read(request.CsvContent, request.Product, violations);
         if (rows.Any(r => r.PersonaName is not null))
         {
-            var personas = (await db.Personas.AsNoTracking().Select(p => new { p.Id, p.DisplayName }).ToListAsync(context.CancellationToken))
-                .GroupBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+            var personas = await db.PersonaIdsByNameAsync(context.CancellationToken);
             foreach (var row in rows.Where(r => r.PersonaName is not null))
             {
-                if (personas.TryGetValue(row.PersonaName!, out var id)) row.Insight.Persona = ResourceNames.Format(Lookups.Personas, id);
+                if (personas.TryGetValue(row.PersonaName!, out var id)) row.Insight.Persona = ResourceNames.Format(DiscoveryNames.Personas, id);
                 else violations.Add($"{InsightCsvReader.Field}[{row.Line}].persona", $"No persona named '{row.PersonaName}' in this workspace.");
             }
         }
@@ -79,7 +78,7 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Insights.AddRange(pending.Select(p => p.Insight));
         await db.SaveChangesAsync(context.CancellationToken);
-        response.Insights.Add(pending.Select(p => ResourceNames.Format(Lookups.Insights, p.Insight.Id)));
+        response.Insights.Add(pending.Select(p => ResourceNames.Format(DiscoveryNames.Insights, p.Insight.Id)));
         return response;
     }
 
@@ -95,39 +94,19 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         foreach (var source in request.Sources.Take(SourceCount)) violations.DefinedEnum("sources", source, allowZero: false);
         var from = request.CaptureTimeFrom is { } fromTime ? InsightEditor.ReadTimestamp(fromTime, "capture_time_from", violations) : null;
         var to = request.CaptureTimeTo is { } toTime ? InsightEditor.ReadTimestamp(toTime, "capture_time_to", violations) : null;
-        var personaId = ResourceNames.ParseOptionalId(request.Persona, Lookups.Personas, "persona", violations);
-        var productId = ResourceNames.ParseOptionalId(request.Product, Lookups.Products, "product", violations);
-        var problemId = ResourceNames.ParseOptionalId(request.Problem, Lookups.Problems, "problem", violations);
+        var personaId = ResourceNames.ParseOptionalId(request.Persona, DiscoveryNames.Personas, "persona", violations);
+        var productId = ResourceNames.ParseOptionalId(request.Product, DiscoveryNames.Products, "product", violations);
+        var problemId = ResourceNames.ParseOptionalId(request.Problem, DiscoveryNames.Problems, "problem", violations);
         violations.ThrowIfAny();
 
-        var words = InsightSearch.Words(request.Query);
-        var query = (words.Count > 0 ? db.Matching(words) : db.Insights).AsNoTracking();
-        foreach (var tag in request.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct()) query = query.Where(i => i.Tags.Contains(tag));
-        if (personaId is { } persona) query = query.Where(i => i.PersonaId == persona);
-        if (productId is { } product) query = query.Where(i => i.ProductId == product);
-        if (problemId is { } problem) query = query.Where(i => db.ProblemInsights.Any(l => l.ProblemId == problem && l.InsightId == i.Id));
-        if (request.Sources.Count > 0)
-        {
-            var sources = request.Sources.Select(s => (InsightSource)s).ToList();
-            query = query.Where(i => sources.Contains(i.Source));
-        }
-        if (request.CustomerAccountId.Trim() is { Length: > 0 } account) query = query.Where(i => i.CustomerAccountId == account);
-        if (from is { } fromValue)
-        {
-            var start = StoredTime.Of(fromValue);
-            query = query.Where(i => i.CaptureTime >= start);
-        }
-        if (to is { } toValue)
-        {
-            var end = StoredTime.Of(toValue);
-            query = query.Where(i => i.CaptureTime < end);
-        }
+        var query = db.Filtered(new InsightFilter(request.Query, request.Tags, personaId, productId, problemId,
+            [.. request.Sources.Select(s => (InsightSource)s)], request.CustomerAccountId, from, to));
         var fingerprint = Pagination.Fingerprint(nameof(ListInsights), request.Query, string.Join(",", request.Tags), request.Persona, string.Join(",", request.Sources),
             request.CustomerAccountId, request.CaptureTimeFrom?.ToString(), request.CaptureTimeTo?.ToString(), request.Product, request.Problem);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, fingerprint,
             (skip, take) => query.OrderByDescending(i => i.CaptureTime).ThenByDescending(i => i.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
-        var links = await LinksAsync(page.Select(i => i.Id).ToList(), context.CancellationToken);
-        return new V1.ListInsightsResponse { Insights = { page.Select(i => ToProto(i, links[i.Id])) }, NextPageToken = next };
+        var links = await db.ProblemLinksAsync(page.Select(i => i.Id).ToList(), context.CancellationToken);
+        return new V1.ListInsightsResponse { Insights = { page.Select(i => i.ToProto(links[i.Id])) }, NextPageToken = next };
     }
 
     public override async Task<V1.Insight> UpdateInsight(V1.UpdateInsightRequest request, ServerCallContext context)
@@ -140,7 +119,7 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
         var pending = InsightEditor.Apply(insight, input, paths, "insight", violations);
         violations.ThrowIfAny();
         await editor.ResolveAsync([pending], context.CancellationToken);
-        await db.SaveWithEvidenceAsync(await ProblemsOfAsync(insight.Id, context.CancellationToken), clock, context.CancellationToken);
+        await db.SaveWithEvidenceAsync(await db.ProblemsOfInsightAsync(insight.Id, context.CancellationToken), clock, context.CancellationToken);
         return await ViewAsync(insight, context.CancellationToken);
     }
 
@@ -148,49 +127,12 @@ public sealed class InsightGrpcService(DiscoveryDbContext db, InsightEditor edit
     {
         var insight = await db.FindInsightAsync(request.Name, "name", context.CancellationToken);
         db.ExpectETag(insight, request.Etag);
-        var problems = await ProblemsOfAsync(insight.Id, context.CancellationToken);
+        var problems = await db.ProblemsOfInsightAsync(insight.Id, context.CancellationToken);
         db.Insights.Remove(insight);
         await db.SaveWithEvidenceAsync(problems, clock, context.CancellationToken);
         return new Empty();
     }
 
-    private async Task<List<Guid>> ProblemsOfAsync(Guid insightId, CancellationToken cancellationToken) =>
-        await db.ProblemInsights.Where(l => l.InsightId == insightId).Select(l => l.ProblemId).ToListAsync(cancellationToken);
-
-    private async Task<ILookup<Guid, Guid>> LinksAsync(List<Guid> insightIds, CancellationToken cancellationToken) =>
-        (await db.ProblemInsights.AsNoTracking().Where(l => insightIds.Contains(l.InsightId)).Select(l => new { l.InsightId, l.ProblemId }).ToListAsync(cancellationToken))
-        .ToLookup(l => l.InsightId, l => l.ProblemId);
-
     private async Task<V1.Insight> ViewAsync(Insight insight, CancellationToken cancellationToken) =>
-        ToProto(insight, (await LinksAsync([insight.Id], cancellationToken))[insight.Id]);
-
-    public static V1.Insight ToProto(Insight insight, IEnumerable<Guid> problems)
-    {
-        var proto = new V1.Insight
-        {
-            Name = ResourceNames.Format(Lookups.Insights, insight.Id),
-            Source = (V1.InsightSource)insight.Source,
-            Summary = insight.Summary,
-            Quote = insight.Quote,
-            Customer = new V1.Customer
-            {
-                AccountId = insight.CustomerAccountId,
-                DisplayName = insight.CustomerName,
-                Segment = insight.CustomerSegment,
-                RevenueBand = insight.CustomerRevenueBand,
-            },
-            Persona = insight.PersonaId is { } persona ? ResourceNames.Format(Lookups.Personas, persona) : "",
-            Importance = insight.Importance,
-            Sentiment = (V1.Sentiment)(insight.Sentiment ?? 0),
-            Tags = { insight.Tags },
-            CaptureTime = insight.CaptureTime.ToUtcTimestamp(),
-            OriginUri = insight.OriginUri,
-            OriginId = insight.OriginId,
-            Product = insight.ProductId is { } product ? ResourceNames.Format(Lookups.Products, product) : "",
-            Problems = { problems.Select(p => ResourceNames.Format(Lookups.Problems, p)) },
-            Metadata = insight.ToMetadata(),
-        };
-        if (insight.Satisfaction is { } satisfaction) proto.Satisfaction = satisfaction;
-        return proto;
-    }
+        insight.ToProto((await db.ProblemLinksAsync([insight.Id], cancellationToken))[insight.Id]);
 }

@@ -16,11 +16,11 @@ public sealed class OpportunityTreeGrpcService(DiscoveryDbContext db) : V1.Oppor
 
     public override async Task<V1.OpportunityTree> GetOpportunityTree(V1.GetOpportunityTreeRequest request, ServerCallContext context)
     {
-        var productId = ResourceNames.ParseSingletonParentId(request.Name, Lookups.Products, Singleton, "name");
+        var productId = ResourceNames.ParseSingletonParentId(request.Name, DiscoveryNames.Products, Singleton, "name");
         var violations = new Violations();
-        var goalId = ResourceNames.ParseOptionalId(request.Goal, Lookups.Goals, "goal", violations);
+        var goalId = ResourceNames.ParseOptionalId(request.Goal, DiscoveryNames.Goals, "goal", violations);
         violations.ThrowIfAny();
-        await db.FindProductAsync(ResourceNames.Format(Lookups.Products, productId), "name", context.CancellationToken);
+        await db.FindProductAsync(ResourceNames.Format(DiscoveryNames.Products, productId), "name", context.CancellationToken);
 
         var problemsQuery = db.Problems.AsNoTracking().Where(p => p.ProductId == productId);
         if (request.SkipParked) problemsQuery = problemsQuery.Where(p => p.Status != ProblemStatus.Parked);
@@ -38,17 +38,17 @@ public sealed class OpportunityTreeGrpcService(DiscoveryDbContext db) : V1.Oppor
         {
             var node = new V1.ProblemNode
             {
-                Problem = ResourceNames.Format(Lookups.Problems, problem.Id),
+                Problem = ResourceNames.Format(DiscoveryNames.Problems, problem.Id),
                 Title = problem.Title,
                 Status = (V1.ProblemStatus)problem.Status,
-                Evidence = ProblemGrpcService.EvidenceOf(problem),
+                Evidence = problem.EvidenceOf(),
             };
             var ofProblem = hypotheses[problem.Id].ToList();
             foreach (var solution in problem.SolutionIds)
             {
                 node.Solutions.Add(new V1.SolutionNode
                 {
-                    BacklogItem = ResourceNames.Format(Lookups.BacklogItems, solution),
+                    BacklogItem = ResourceNames.Format(DiscoveryNames.BacklogItems, solution),
                     Hypotheses = { ofProblem.Where(h => h.BacklogItemId == solution).Select(h => Leaf(h, personas)) },
                 });
             }
@@ -61,7 +61,7 @@ public sealed class OpportunityTreeGrpcService(DiscoveryDbContext db) : V1.Oppor
         {
             tree.Outcomes.Add(new V1.OutcomeNode
             {
-                Goal = ResourceNames.Format(Lookups.Goals, goal),
+                Goal = ResourceNames.Format(DiscoveryNames.Goals, goal),
                 Title = goals.GetValueOrDefault(goal) ?? "",
                 Problems = { problems.Where(p => p.GoalIds.Contains(goal)).Select(Node) },
             });
@@ -73,7 +73,7 @@ public sealed class OpportunityTreeGrpcService(DiscoveryDbContext db) : V1.Oppor
 
     private static V1.HypothesisNode Leaf(Hypothesis hypothesis, IReadOnlyDictionary<Guid, string> personas)
     {
-        var proto = HypothesisGrpcService.ToProto(hypothesis, personas);
+        var proto = hypothesis.ToProto(personas);
         return new V1.HypothesisNode
         {
             Hypothesis = proto.Name, Statement = proto.Statement, Status = proto.Status, Experiment = proto.Experiment, Result = proto.Result,

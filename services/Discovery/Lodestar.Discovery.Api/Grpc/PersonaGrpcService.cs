@@ -30,7 +30,7 @@ public sealed class PersonaGrpcService(DiscoveryDbContext db) : V1.PersonaServic
 
     public override async Task<V1.ListPersonasResponse> ListPersonas(V1.ListPersonasRequest request, ServerCallContext context)
     {
-        var productId = ResourceNames.ParseOptionalId(request.Product, Lookups.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, DiscoveryNames.Products, "product");
         var query = db.Personas.AsNoTracking();
         if (productId is { } id) query = query.Where(p => p.ProductId == id || p.ProductId == null);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListPersonas), request.Product),
@@ -98,13 +98,13 @@ public sealed class PersonaGrpcService(DiscoveryDbContext db) : V1.PersonaServic
 
     private static V1.Persona ToProto(Persona persona) => new()
     {
-        Name = ResourceNames.Format(Lookups.Personas, persona.Id),
+        Name = ResourceNames.Format(DiscoveryNames.Personas, persona.Id),
         DisplayName = persona.DisplayName,
         Segment = persona.Segment,
         Goals = { persona.Goals },
         PainPoints = { persona.PainPoints },
         Behaviours = { persona.Behaviours },
-        Product = persona.ProductId is { } product ? ResourceNames.Format(Lookups.Products, product) : "",
+        Product = persona.ProductId is { } product ? ResourceNames.Format(DiscoveryNames.Products, product) : "",
         Metadata = persona.ToMetadata(),
     };
 }

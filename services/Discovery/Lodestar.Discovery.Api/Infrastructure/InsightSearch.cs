@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lodestar.Discovery.Domain.Insights;
+using Lodestar.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -25,6 +26,34 @@ public static partial class InsightSearch
         // FTS5 phrases in double quotes cannot be read as query syntax; adjacent phrases must all match.
         var match = string.Join(' ', words.Select(w => $"\"{w}\""));
         return db.Insights.FromSql($"SELECT * FROM insights WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH {match})");
+    }
+
+    /// <summary>The insights <paramref name="filter"/> keeps, untracked: all its parts must hold.</summary>
+    public static IQueryable<Insight> Filtered(this DiscoveryDbContext db, InsightFilter filter)
+    {
+        var words = Words(filter.Query);
+        var query = (words.Count > 0 ? db.Matching(words) : db.Insights).AsNoTracking();
+        foreach (var tag in filter.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct()) query = query.Where(i => i.Tags.Contains(tag));
+        if (filter.PersonaId is { } persona) query = query.Where(i => i.PersonaId == persona);
+        if (filter.ProductId is { } product) query = query.Where(i => i.ProductId == product);
+        if (filter.ProblemId is { } problem) query = query.Where(i => db.ProblemInsights.Any(l => l.ProblemId == problem && l.InsightId == i.Id));
+        if (filter.Sources.Count > 0)
+        {
+            var sources = filter.Sources.ToList();
+            query = query.Where(i => sources.Contains(i.Source));
+        }
+        if (filter.CustomerAccountId.Trim() is { Length: > 0 } account) query = query.Where(i => i.CustomerAccountId == account);
+        if (filter.CapturedFrom is { } from)
+        {
+            var start = StoredTime.Of(from);
+            query = query.Where(i => i.CaptureTime >= start);
+        }
+        if (filter.CapturedBefore is { } to)
+        {
+            var end = StoredTime.Of(to);
+            query = query.Where(i => i.CaptureTime < end);
+        }
+        return query;
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -2,7 +2,6 @@ using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Messaging.Inbox;
-using Lodestar.Messaging.Outbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
 using Microsoft.EntityFrameworkCore;
@@ -28,31 +27,11 @@ public sealed class ExperimentConcludedConsumer(DiscoveryDbContext db, Workspace
         var hypotheses = await Db.Hypotheses
             .Where(h => (message.HypothesisId != null && h.Id == message.HypothesisId) || h.ExperimentId == message.ExperimentId)
             .ToListAsync(cancellationToken);
-        var at = StoredTime.Of(message.OccurredAt);
-        HypothesisStatus status;
-        foreach (var hypothesis in hypotheses.Where(h => h.Result is null || h.Result.ConcludedAt <= at))
+        var conclusion = new ExperimentConclusion(message.ExperimentId, verdict, StoredTime.Of(message.OccurredAt), message.PValue, message.Variant,
+            message.RelativeLift, message.RelativeIntervalLow, message.RelativeIntervalHigh, message.Reason);
+        foreach (var hypothesis in hypotheses)
         {
-            hypothesis.ExperimentId ??= message.ExperimentId;
-            (status, var reason) = HypothesisVerdict.Judge(verdict, hypothesis.MinimumEffect, message.RelativeLift, message.RelativeIntervalLow, message.RelativeIntervalHigh, message.Reason);
-            hypothesis.Result = new ExperimentResult
-            {
-                ExperimentId = message.ExperimentId,
-                Verdict = Hypothesis.EventName(status),
-                PValue = message.PValue,
-                ConcludedAt = at,
-                Variant = message.Variant,
-                RelativeLift = message.RelativeLift,
-                IntervalLow = message.RelativeIntervalLow,
-                IntervalHigh = message.RelativeIntervalHigh,
-                MinimumEffect = hypothesis.MinimumEffect,
-                Reason = reason,
-            };
-            if (hypothesis.Status == status) continue;
-            hypothesis.Status = status;
-            Db.AddIntegrationEvent(new HypothesisStatusChanged(hypothesis.Id, hypothesis.ProductId, Hypothesis.EventName(status), hypothesis.MetricKey)
-            {
-                WorkspaceId = message.WorkspaceId,
-            });
+            if (hypothesis.Conclude(conclusion)) Db.AnnounceStatusChanged(hypothesis, message.WorkspaceId);
         }
     }
 }

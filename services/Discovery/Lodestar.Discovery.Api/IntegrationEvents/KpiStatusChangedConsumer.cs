@@ -55,7 +55,7 @@ public sealed class KpiStatusChangedConsumer(DiscoveryDbContext db, WorkspaceCon
             Summary = $"KPI {message.MetricKey} went off track{(day is null ? "" : $" on {day}")} (was {message.PreviousStatus}): {why}".Clip(Insight.MaxSummary),
             Importance = Insight.MaxImportance,
             CaptureTime = at,
-            OriginId = ResourceNames.Format(Lookups.Kpis, message.KpiId),
+            OriginId = ResourceNames.Format(DiscoveryNames.Kpis, message.KpiId),
             ProductId = message.ProductId,
             Tags = ["kpi", message.MetricKey.Length <= Insight.MaxTag ? message.MetricKey : message.MetricKey[..Insight.MaxTag]],
         };

@@ -106,7 +106,7 @@ public static class InsightCsvReader
         }
         var persona = cell("persona");
         string? personaName = null;
-        if (persona.StartsWith(Lookups.Personas + "/", StringComparison.Ordinal)) insight.Persona = persona;
+        if (persona.StartsWith(DiscoveryNames.Personas + "/", StringComparison.Ordinal)) insight.Persona = persona;
         else if (persona.Length > 0) personaName = persona;
         return new InsightCsvRow(line, insight, personaName);
     }

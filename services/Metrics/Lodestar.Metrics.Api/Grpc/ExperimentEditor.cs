@@ -30,7 +30,7 @@ public static class ExperimentEditor
         var effect = paths.Contains("minimum_detectable_effect") ? input.MinimumDetectableEffect : experiment.MinimumDetectableEffect;
         var power = paths.Contains("power") ? (input.Power == 0 ? 0.8 : input.Power) : experiment.Power;
         var alpha = paths.Contains("alpha") ? (input.Alpha == 0 ? 0.05 : input.Alpha) : experiment.Alpha;
-        var hypothesis = paths.Contains("hypothesis") ? ResourceNames.ParseOptionalId(input.Hypothesis, Lookups.Hypotheses, "experiment.hypothesis", violations) : experiment.HypothesisId;
+        var hypothesis = paths.Contains("hypothesis") ? ResourceNames.ParseOptionalId(input.Hypothesis, MetricsNames.Hypotheses, "experiment.hypothesis", violations) : experiment.HypothesisId;
 
         if (paths.Contains("display_name")) violations.RequiredText("experiment.display_name", input.DisplayName, Experiment.MaxDisplayName);
         if (paths.Contains("description")) violations.OptionalText("experiment.description", input.Description, Experiment.MaxDescription);

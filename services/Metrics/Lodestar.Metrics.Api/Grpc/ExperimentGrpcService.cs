@@ -64,8 +64,7 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
     {
         var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
         db.ExpectETag(experiment, request.Etag);
-        if (experiment.State != ExperimentState.Draft)
-            throw new FailedPreconditionException("Only a draft experiment can be deleted; a started one is part of the record.");
+        experiment.EnsureDeletable();
         db.Experiments.Remove(experiment);
         await db.SaveChangesAsync(context.CancellationToken);
         return new Empty();
@@ -74,10 +73,7 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
     public override async Task<V1.Experiment> StartExperiment(V1.StartExperimentRequest request, ServerCallContext context)
     {
         var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
-        if (experiment.State != ExperimentState.Draft)
-            throw new FailedPreconditionException($"The experiment is already {experiment.State.ToString().ToLowerInvariant()}.");
-        experiment.State = ExperimentState.Running;
-        experiment.StartTime = Now;
+        experiment.Start(Now);
         await db.SaveChangesAsync(context.CancellationToken);
         return ExperimentMapping.ToProto(experiment);
     }
@@ -85,41 +81,16 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
     public override async Task<V1.Assignment> AssignVariant(V1.AssignVariantRequest request, ServerCallContext context)
     {
         var experiment = await db.FindExperimentAsync(request.Experiment, "experiment", context.CancellationToken);
-        var violations = new Violations();
-        if (string.IsNullOrEmpty(request.UserId) == string.IsNullOrEmpty(request.AnonymousId))
-            violations.Add("user_id", "Exactly one of user_id and anonymous_id is required.");
-        violations.OptionalText("user_id", request.UserId, Domain.Events.EventRules.MaxIdentity);
-        violations.OptionalText("anonymous_id", request.AnonymousId, Domain.Events.EventRules.MaxIdentity);
-        violations.ThrowIfAny();
-        if (experiment.State == ExperimentState.Draft)
-            throw new FailedPreconditionException("The experiment is a draft: start it before assigning users.");
-        var distinctId = string.IsNullOrEmpty(request.UserId)
-            ? Domain.Events.ProductUser.ForAnonymous(request.AnonymousId)
-            : Domain.Events.ProductUser.ForUser(request.UserId);
+        var distinctId = ExperimentMapping.DistinctId(request);
+        experiment.EnsureAssignable();
         var logged = await db.Exposures.AsNoTracking().FirstOrDefaultAsync(x => x.ExperimentId == experiment.Id && x.DistinctId == distinctId, context.CancellationToken);
         if (logged is not null) return Assignment(logged.Variant, false, logged.ExposedAt);
         var variant = VariantAssignment.Pick(experiment.Key, distinctId, experiment.Variants);
         if (experiment.State == ExperimentState.Concluded) return Assignment(variant, false, null);
 
         workspace.Require(WorkspaceRole.Editor);
-        var exposure = new Exposure
-        {
-            ExperimentId = experiment.Id, WorkspaceId = experiment.WorkspaceId, ProductId = experiment.ProductId,
-            DistinctId = distinctId, Variant = variant, ExposedAt = Now,
-        };
-        db.Exposures.Add(exposure);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-            return Assignment(variant, true, exposure.ExposedAt);
-        }
-        catch (AlreadyExistsException)
-        {
-            // A concurrent call logged the same user first; its exposure stands.
-            db.ChangeTracker.Clear();
-            var first = await db.Exposures.AsNoTracking().FirstAsync(x => x.ExperimentId == experiment.Id && x.DistinctId == distinctId, context.CancellationToken);
-            return Assignment(first.Variant, false, first.ExposedAt);
-        }
+        var (standing, first) = await db.LogExposureAsync(experiment, distinctId, variant, Now, context.CancellationToken);
+        return Assignment(standing.Variant, first, standing.ExposedAt);
     }
 
     public override async Task<V1.ExperimentAnalysis> AnalyzeExperiment(V1.AnalyzeExperimentRequest request, ServerCallContext context)
@@ -140,8 +111,7 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
             var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
             var violations = new Violations().DefinedEnum("verdict", request.Verdict, allowZero: true).OptionalText("reason", request.Reason, Experiment.MaxReason);
             violations.ThrowIfAny();
-            if (experiment.State != ExperimentState.Running)
-                throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
+            experiment.EnsureRunning();
             var figures = await concluder.TryAnalyzeAsync(experiment, context.CancellationToken);
             concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false);
             try
@@ -166,15 +136,8 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
         if (variants is < 2 or > ExperimentRules.MaxVariants) violations.Add("variant_count", $"2–{ExperimentRules.MaxVariants}.");
         if (request.DailyUsers < 0) violations.Add("daily_users", "Not negative.");
         violations.ThrowIfAny();
-        // More variants compare more often with the control: alpha is split among the comparisons, as the analysis does.
-        var perVariant = SampleSize.PerVariant(request.BaselineConversionRate, request.MinimumDetectableEffect, alpha / (variants - 1), power);
-        var total = perVariant * variants;
-        return Task.FromResult(new V1.SampleSizeResult
-        {
-            UsersPerVariant = perVariant,
-            TotalUsers = total,
-            Days = request.DailyUsers > 0 ? (int)Math.Min(int.MaxValue, (total + request.DailyUsers - 1) / request.DailyUsers) : 0,
-        });
+        var plan = SampleSizePlan.For(request.BaselineConversionRate, request.MinimumDetectableEffect, alpha, power, variants, request.DailyUsers);
+        return Task.FromResult(new V1.SampleSizeResult { UsersPerVariant = plan.UsersPerVariant, TotalUsers = plan.TotalUsers, Days = plan.Days });
     }
 
     private static V1.Assignment Assignment(string variant, bool first, DateTime? at) => new()

@@ -22,7 +22,7 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
         var input = request.Funnel ?? throw new ValidationException("funnel", "Required.");
         var funnel = new Funnel { ProductId = product.Id };
-        FunnelMapping.Apply(funnel, input, input.ConversionWindow is null ? ["display_name", "steps"] : FunnelMapping.Fields);
+        FunnelEditor.Apply(funnel, input, input.ConversionWindow is null ? ["display_name", "steps"] : FunnelEditor.Fields);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         db.Funnels.Add(funnel);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -47,10 +47,10 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
     public override async Task<V1.Funnel> UpdateFunnel(V1.UpdateFunnelRequest request, ServerCallContext context)
     {
         var input = request.Funnel ?? throw new ValidationException("funnel", "Required.");
-        var paths = FieldMasks.Require(request.UpdateMask, FunnelMapping.Fields);
+        var paths = FieldMasks.Require(request.UpdateMask, FunnelEditor.Fields);
         var funnel = await db.FindFunnelAsync(input.Name, "funnel.name", context.CancellationToken);
         db.ExpectETag(funnel, input.Metadata?.Etag, "funnel.metadata.etag");
-        FunnelMapping.Apply(funnel, input, [.. paths]);
+        FunnelEditor.Apply(funnel, input, [.. paths]);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         await db.MarkMetricsStaleAsync(funnel.ProductId, 0, context.CancellationToken);
@@ -81,18 +81,7 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         var (from, to) = ActivityMapping.ReadRange(violations, request.StartDate, request.EndDate, CalendarPeriod.Day, MaxDays);
         violations.ThrowIfAny();
         var users = await db.UsersPerStepAsync(funnel, from, to, context.CancellationToken);
-        var report = new V1.FunnelReport { OverallConversion = FunnelQueries.Conversion(users) };
-        for (var i = 0; i < users.Length; i++)
-        {
-            report.Steps.Add(new V1.FunnelStep
-            {
-                EventName = funnel.Steps[i],
-                Users = users[i],
-                ConversionFromPrevious = i == 0 ? (users[0] > 0 ? 1 : 0) : Ratio(users[i], users[i - 1]),
-                ConversionFromStart = Ratio(users[i], users[0]),
-            });
-        }
-        return report;
+        return funnel.ToReport(users);
     }
 
     public override async Task<V1.ClickThroughReport> GetClickThroughRate(V1.GetClickThroughRateRequest request, ServerCallContext context)
@@ -104,21 +93,17 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
         var (from, to) = ActivityMapping.ReadRange(violations, request.StartDate, request.EndDate, CalendarPeriod.Day, MaxDays);
         violations.ThrowIfAny();
         var (first, last) = (UtcDays.Of(from), UtcDays.Of(to));
-        string[] names = [request.ImpressionEvent, request.ClickEvent];
-        var counts = await db.Events.AsNoTracking()
-            .Where(e => e.ProductId == product.Id && names.Contains(e.EventName) && e.Day >= first && e.Day <= last)
-            .GroupBy(e => new { e.Day, e.EventName }).Select(g => new { g.Key.Day, g.Key.EventName, Count = g.LongCount() })
-            .ToListAsync(context.CancellationToken);
-        long Count(int day, string name) => counts.Where(c => c.Day == day && c.EventName == name).Sum(c => c.Count);
+        var counts = await db.DailyEventCountsAsync(product.Id, [request.ImpressionEvent, request.ClickEvent], first, last, context.CancellationToken);
+        long Count(int day, string name) => counts.GetValueOrDefault((day, name));
         var report = new V1.ClickThroughReport();
         for (var day = first; day <= last; day++)
         {
             var (impressions, clicks) = (Count(day, request.ImpressionEvent), Count(day, request.ClickEvent));
-            report.Days.Add(new V1.DailyClickThrough { Date = UtcDays.ToDate(day).ToProto(), Impressions = impressions, Clicks = clicks, Rate = Ratio(clicks, impressions) });
+            report.Days.Add(new V1.DailyClickThrough { Date = UtcDays.ToDate(day).ToProto(), Impressions = impressions, Clicks = clicks, Rate = FunnelMapping.Ratio(clicks, impressions) });
             report.Impressions += impressions;
             report.Clicks += clicks;
         }
-        report.Rate = Ratio(report.Clicks, report.Impressions);
+        report.Rate = FunnelMapping.Ratio(report.Clicks, report.Impressions);
         return report;
     }
 
@@ -141,14 +126,12 @@ public sealed class FunnelGrpcService(MetricsDbContext db) : V1.FunnelService.Fu
             Events = events.Values.Sum(),
             ActiveUsers = await range.Select(e => e.UserIndex).Distinct().LongCountAsync(context.CancellationToken),
         };
-        report.EventsPerActiveUser = Ratio(report.Events, report.ActiveUsers);
+        report.EventsPerActiveUser = FunnelMapping.Ratio(report.Events, report.ActiveUsers);
         for (var day = first; day <= last; day++)
         {
             var (count, users) = (events.GetValueOrDefault(day), active.GetValueOrDefault(day));
-            report.Days.Add(new V1.DailyEngagement { Date = UtcDays.ToDate(day).ToProto(), Events = count, ActiveUsers = users, EventsPerActiveUser = Ratio(count, users) });
+            report.Days.Add(new V1.DailyEngagement { Date = UtcDays.ToDate(day).ToProto(), Events = count, ActiveUsers = users, EventsPerActiveUser = FunnelMapping.Ratio(count, users) });
         }
         return report;
     }
-
-    private static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -12,11 +12,9 @@ namespace Lodestar.Metrics.Grpc;
 /// <summary>Funnels between messages and records.</summary>
 public static class FunnelMapping
 {
-    public static readonly string[] Fields = ["display_name", "steps", "conversion_window"];
-
     public static V1.Funnel ToProto(Funnel funnel) => new()
     {
-        Name = ResourceNames.Format(Lookups.Products, funnel.ProductId, Lookups.Funnels, funnel.Id),
+        Name = ResourceNames.Format(MetricsNames.Products, funnel.ProductId, MetricsNames.Funnels, funnel.Id),
         DisplayName = funnel.DisplayName,
         Steps = { funnel.Steps },
         ConversionWindow = Duration.FromTimeSpan(funnel.Window),
@@ -24,26 +22,22 @@ public static class FunnelMapping
         Metadata = funnel.ToMetadata(),
     };
 
-    public static void Apply(Funnel funnel, V1.Funnel input, IReadOnlyCollection<string> paths)
+    public static V1.FunnelReport ToReport(this Funnel funnel, long[] users)
     {
-        var violations = new Violations();
-        if (paths.Contains("display_name")) violations.RequiredText("funnel.display_name", input.DisplayName, Funnel.MaxDisplayName);
-        if (paths.Contains("steps"))
+        var report = new V1.FunnelReport { OverallConversion = FunnelQueries.Conversion(users) };
+        for (var i = 0; i < users.Length; i++)
         {
-            if (input.Steps.Count is < Funnel.MinSteps or > Funnel.MaxSteps)
-                violations.Add("funnel.steps", $"{Funnel.MinSteps}–{Funnel.MaxSteps} steps; got {input.Steps.Count}.");
-            for (var i = 0; i < input.Steps.Count && i < Funnel.MaxSteps; i++)
-                if (!EventRules.IsEventName(input.Steps[i])) violations.Add($"funnel.steps[{i}]", "Not an event name.");
+            report.Steps.Add(new V1.FunnelStep
+            {
+                EventName = funnel.Steps[i],
+                Users = users[i],
+                ConversionFromPrevious = i == 0 ? (users[0] > 0 ? 1 : 0) : Ratio(users[i], users[i - 1]),
+                ConversionFromStart = Ratio(users[i], users[0]),
+            });
         }
-        var window = Funnel.DefaultWindow;
-        if (paths.Contains("conversion_window") && input.ConversionWindow is { } given)
-        {
-            if (given.Seconds is < 0 or > 100L * 86400 || given.Nanos is < 0 or > 999_999_999) violations.Add("funnel.conversion_window", "1 minute to 90 days.");
-            else if ((window = given.ToTimeSpan()) < Funnel.MinWindow || window > Funnel.MaxWindow) violations.Add("funnel.conversion_window", "1 minute to 90 days.");
-        }
-        violations.ThrowIfAny();
-        if (paths.Contains("display_name")) funnel.DisplayName = input.DisplayName.Trim();
-        if (paths.Contains("steps")) funnel.Steps = [.. input.Steps];
-        if (paths.Contains("conversion_window")) funnel.Window = window;
+        return report;
     }
+
+    /// <summary>part ÷ whole, 0 for an empty whole.</summary>
+    public static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

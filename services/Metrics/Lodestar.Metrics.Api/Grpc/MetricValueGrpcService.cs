@@ -29,8 +29,8 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
 
     public override async Task<V1.MetricValue> GetMetricValue(V1.GetMetricValueRequest request, ServerCallContext context)
     {
-        var prefix = $"{Lookups.Products}/";
-        var marker = $"/{Lookups.MetricValues}/";
+        var prefix = $"{MetricsNames.Products}/";
+        var marker = $"/{MetricsNames.MetricValues}/";
         var at = request.Name.IndexOf(marker, StringComparison.Ordinal);
         if (!request.Name.StartsWith(prefix, StringComparison.Ordinal) || at < 0 || at + marker.Length >= request.Name.Length)
             throw new ValidationException("name", "Expected products/{product}/metricValues/{metric_key}.");
@@ -58,7 +58,7 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
         if (request.WindowDays is < 0 or > MaxWindow) violations.Add("window_days", $"1–{MaxWindow}.");
         violations.ThrowIfAny();
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == marker.ProductId, context.CancellationToken)
-            ?? throw new NotFoundException("Product", ResourceNames.Format(Lookups.Products, marker.ProductId));
+            ?? throw new NotFoundException("Product", ResourceNames.Format(MetricsNames.Products, marker.ProductId));
         await rebuilder.EnsureCurrentAsync(product, context.CancellationToken);
 
         var window = request.WindowDays == 0 ? DefaultWindow : request.WindowDays;
@@ -89,7 +89,7 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
 
     private static V1.MetricValue ToProto(MetricValue value) => new()
     {
-        Name = $"{ResourceNames.Format(Lookups.Products, value.ProductId)}/{Lookups.MetricValues}/{value.MetricKey}",
+        Name = $"{ResourceNames.Format(MetricsNames.Products, value.ProductId)}/{MetricsNames.MetricValues}/{value.MetricKey}",
         MetricKey = value.MetricKey,
         Value = value.Value,
         MeasureTime = value.MeasuredAt.ToUtcTimestamp(),
@@ -98,10 +98,10 @@ public sealed class MetricValueGrpcService(MetricsDbContext db, AggregateReader 
 
     private static V1.ReleaseMarker ToProto(ReleaseMarker marker) => new()
     {
-        Name = ResourceNames.Format(Lookups.Products, marker.ProductId, Lookups.ReleaseMarkers, marker.Id),
-        BacklogItem = ResourceNames.Format(Lookups.BacklogItems, marker.Id),
+        Name = ResourceNames.Format(MetricsNames.Products, marker.ProductId, MetricsNames.ReleaseMarkers, marker.Id),
+        BacklogItem = ResourceNames.Format(MetricsNames.BacklogItems, marker.Id),
         Title = marker.Title,
         ShipTime = marker.ShippedAt.ToUtcTimestamp(),
-        Hypotheses = { marker.HypothesisIds.Select(h => ResourceNames.Format(Lookups.Hypotheses, h)) },
+        Hypotheses = { marker.HypothesisIds.Select(h => ResourceNames.Format(MetricsNames.Hypotheses, h)) },
     };
 }

@@ -13,7 +13,7 @@ namespace Lodestar.Metrics.Grpc;
 /// <summary>Surveys and responses between messages and records.</summary>
 public static class SurveyMapping
 {
-    public static string NameOf(Survey survey) => ResourceNames.Format(Lookups.Products, survey.ProductId, Lookups.Surveys, survey.Id);
+    public static string NameOf(Survey survey) => ResourceNames.Format(MetricsNames.Products, survey.ProductId, MetricsNames.Surveys, survey.Id);
 
     public static V1.Survey ToProto(Survey survey, long responses) => new()
     {
@@ -27,7 +27,7 @@ public static class SurveyMapping
 
     public static V1.SurveyResponse ToProto(SurveyAnswer answer) => new()
     {
-        Name = $"{ResourceNames.Format(Lookups.Products, answer.ProductId, Lookups.Surveys, answer.SurveyId)}/responses/{answer.Id:D}",
+        Name = $"{ResourceNames.Format(MetricsNames.Products, answer.ProductId, MetricsNames.Surveys, answer.SurveyId)}/responses/{answer.Id:D}",
         ResponseId = answer.ResponseKey ?? "",
         RespondentId = answer.RespondentId,
         Score = answer.Score,

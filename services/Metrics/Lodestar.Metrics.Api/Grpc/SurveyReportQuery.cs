@@ -27,7 +27,7 @@ public sealed record SurveyReportQuery(IReadOnlyList<(int Score, DateTime At)> A
         var ids = new List<Guid>();
         for (var i = 0; i < names.Count && i < MaxSurveys; i++)
         {
-            if (ResourceNames.ParseChildId(names[i], Lookups.Products, Lookups.Surveys, $"surveys[{i}]", violations) is not { } survey) continue;
+            if (ResourceNames.ParseChildId(names[i], MetricsNames.Products, MetricsNames.Surveys, $"surveys[{i}]", violations) is not { } survey) continue;
             if (survey.ParentId != product.Id) violations.Add($"surveys[{i}]", "Not a survey of the product.");
             ids.Add(survey.Id);
         }

@@ -30,7 +30,7 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
         if (!await db.Exposures.AnyAsync(x => x.ExperimentId == experiment.Id, cancellationToken)) return null;
         var (arms, guardrails) = await db.ConversionsAsync(experiment, cancellationToken);
         var figures = ExperimentAnalyzer.Analyze(experiment, arms, guardrails);
-        if (experiment.State == ExperimentState.Running) RememberSequentialPValues(experiment, figures);
+        experiment.RememberSequentialPValues(figures.Variants.Where(v => !v.Variant.Control).Select(v => KeyValuePair.Create(v.Variant.Key, v.SequentialPValue)));
         return figures;
     }
 
@@ -53,11 +53,7 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
             {
                 db.ChangeTracker.Clear();
                 var fresh = await db.Experiments.FirstOrDefaultAsync(e => e.Id == experiment.Id && e.State == ExperimentState.Running, cancellationToken);
-                if (fresh is null) return;
-                var merged = new Dictionary<string, double>(fresh.BestSequentialPValues);
-                foreach (var (variant, pValue) in remembered) merged[variant] = Math.Min(pValue, merged.GetValueOrDefault(variant, 1));
-                if (merged.SequenceEqual(fresh.BestSequentialPValues)) return;
-                fresh.BestSequentialPValues = merged;
+                if (fresh is null || !fresh.RememberSequentialPValues(remembered)) return;
             }
         }
     }
@@ -70,22 +66,11 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
     /// </summary>
     public void Conclude(Experiment experiment, ExperimentFigures? figures, Verdict verdict, string? reason, bool automatic)
     {
-        if (experiment.State != ExperimentState.Running)
-            throw new FailedPreconditionException($"Only a running experiment concludes; this one is {experiment.State.ToString().ToLowerInvariant()}.");
-        var recommendation = figures?.Recommendation ?? Verdict.None;
-        var because = figures?.Reason ?? "No user was exposed to the experiment.";
-        var chosen = verdict != Verdict.None ? verdict : recommendation != Verdict.None ? recommendation : Verdict.Inconclusive;
-        experiment.State = ExperimentState.Concluded;
         var end = StoredTime.Of(clock.GetUtcNow());
-        experiment.EndTime = end;
-        experiment.Verdict = chosen;
-        experiment.ConclusionReason = string.IsNullOrWhiteSpace(reason)
-            ? chosen == recommendation ? because : $"Concluded as {chosen.ToString().ToLowerInvariant()} by request. {because}"
-            : reason.Trim();
-        experiment.ConcludedAutomatically = automatic;
+        experiment.Conclude(verdict, reason, figures?.Recommendation ?? Verdict.None, figures?.Reason ?? "No user was exposed to the experiment.", automatic, end);
         experiment.ConclusionAnalysis = figures is null ? null : ExperimentSnapshot.ToJson(figures, end);
         var lift = figures?.Leader?.Comparison;
-        db.AddIntegrationEvent(new ExperimentConcluded(experiment.Id, experiment.HypothesisId, chosen.ToString().ToLowerInvariant(), figures?.DecidingPValue)
+        db.AddIntegrationEvent(new ExperimentConcluded(experiment.Id, experiment.HypothesisId, experiment.Verdict.ToString().ToLowerInvariant(), figures?.DecidingPValue)
         {
             WorkspaceId = experiment.WorkspaceId,
             Variant = figures?.Leader?.Variant.Key,
@@ -94,12 +79,5 @@ public sealed class ExperimentConcluder(MetricsDbContext db, TimeProvider clock)
             RelativeIntervalHigh = lift is { ControlRate: > 0 } ? lift.IntervalHigh / lift.ControlRate : null,
             Reason = experiment.ConclusionReason,
         });
-    }
-
-    private static void RememberSequentialPValues(Experiment experiment, ExperimentFigures figures)
-    {
-        var best = new Dictionary<string, double>(experiment.BestSequentialPValues);
-        foreach (var variant in figures.Variants.Where(v => !v.Variant.Control)) best[variant.Variant.Key] = variant.SequentialPValue;
-        if (!best.SequenceEqual(experiment.BestSequentialPValues)) experiment.BestSequentialPValues = best;
     }
 }

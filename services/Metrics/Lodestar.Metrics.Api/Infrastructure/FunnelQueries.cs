@@ -24,5 +24,14 @@ public static class FunnelQueries
     }
 
     /// <summary>Overall conversion (last step ÷ first step; 0 when nobody entered).</summary>
+    /// <summary>How many of each named event the product received on each UTC day from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public static async Task<Dictionary<(int Day, string EventName), long>> DailyEventCountsAsync(this MetricsDbContext db, Guid productId,
+        string[] eventNames, int first, int last, CancellationToken cancellationToken) =>
+        (await db.Events.AsNoTracking()
+            .Where(e => e.ProductId == productId && eventNames.Contains(e.EventName) && e.Day >= first && e.Day <= last)
+            .GroupBy(e => new { e.Day, e.EventName }).Select(g => new { g.Key.Day, g.Key.EventName, Count = g.LongCount() })
+            .ToListAsync(cancellationToken))
+        .GroupBy(c => (c.Day, c.EventName)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+
     public static double Conversion(long[] usersPerStep) => usersPerStep.Length == 0 || usersPerStep[0] == 0 ? 0 : (double)usersPerStep[^1] / usersPerStep[0];
 }

@@ -120,4 +120,13 @@ public sealed class SprintLifecycleTests
         Assert.Throws<FailedPreconditionException>(() => sprint.Plan([bug], [], null, null, 0, new HashSet<Guid>()));
         Assert.Throws<FailedPreconditionException>(() => NewSprint(SprintState.Completed).Plan([bug], [], 10, null, 0, new HashSet<Guid>()));
     }
+
+    [Fact]
+    public void An_item_moves_next_to_another_item_of_its_backlog_only()
+    {
+        var item = Item(3);
+        item.EnsureMovableNextTo(Item(2), "above");
+        Assert.Equal("above", Assert.Throws<ValidationException>(() => item.EnsureMovableNextTo(item, "above")).Violations[0].Field);
+        Assert.Equal("below", Assert.Throws<ValidationException>(() => item.EnsureMovableNextTo(new BacklogItem { ProductId = Guid.NewGuid() }, "below")).Violations[0].Field);
+    }
 }

@@ -39,38 +39,7 @@ public sealed class PrioritizationGrpcService(BacklogDbContext db) : V1.Prioriti
         var itemContext = await db.LoadContextAsync([item], context.CancellationToken);
         var framework = request.Framework == V1.Framework.Unspecified ? itemContext.Products[item.ProductId].RankingFramework : (Framework)request.Framework;
         var explanation = ScoreExplainer.Explain(framework, item.Inputs, itemContext.ScoringOf(item), itemContext.BasisOf(item));
-        var proto = new V1.ScoreExplanation
-        {
-            BacklogItem = request.Name,
-            Framework = (V1.Framework)framework,
-            Formula = explanation.Formula,
-            Inputs = { explanation.Inputs.Select(i => new V1.ScoreInput { Name = i.Name, Value = i.Value, Source = i.Source, Detail = i.Detail }) },
-            Calculation = explanation.Calculation,
-            Category = explanation.Category,
-            Missing = explanation.Missing,
-        };
-        if (explanation.Result is { } result) proto.Result = result;
-        if (framework == Framework.Rice)
-        {
-            proto.Evidence.Add(itemContext.EvidenceOf(item).Select(e => new V1.EvidenceContribution
-            {
-                Problem = ResourceNames.Format(BacklogNames.Problems, e.Id),
-                InsightCount = e.InsightCount,
-                DistinctCustomers = e.DistinctCustomers,
-                DistinctPersonas = e.DistinctPersonas,
-                WeightedScore = e.WeightedScore,
-                AverageImportance = e.AverageImportance,
-                LatestInsightTime = e.LatestInsightAt?.ToUtcTimestamp(),
-                UpdateTime = e.ReportedAt.ToUtcTimestamp(),
-            }));
-            if (item.LastRescore is { } rescore)
-            {
-                proto.LastRescore = new V1.EvidenceRescore { Problem = ResourceNames.Format(BacklogNames.Problems, rescore.ProblemId), Time = rescore.At.ToUtcTimestamp() };
-                if (rescore.PreviousScore is { } previous) proto.LastRescore.PreviousScore = previous;
-                if (rescore.Score is { } score) proto.LastRescore.Score = score;
-            }
-        }
-        return proto;
+        return explanation.ToProto(request.Name, framework, itemContext.EvidenceOf(item), item.LastRescore);
     }
 
     public override async Task<V1.RankedBacklog> GetRankedBacklog(V1.GetRankedBacklogRequest request, ServerCallContext context)
@@ -83,26 +52,7 @@ public sealed class PrioritizationGrpcService(BacklogDbContext db) : V1.Prioriti
         var fingerprint = Pagination.Fingerprint(nameof(GetRankedBacklog), request.Name, string.Join(",", request.ItemTypes));
         var (position, lastRank, lastId) = ReadCursor(Pagination.Decode(request.PageToken, fingerprint));
 
-        var query = db.Items.AsNoTracking().Where(i => i.ProductId == product.Id
-            && (i.Status == ItemStatus.Idea || i.Status == ItemStatus.Ready || i.Status == ItemStatus.InProgress));
-        if (request.ItemTypes.Count > 0)
-        {
-            var types = request.ItemTypes.Select(t => (ItemType)t).ToList();
-            query = query.Where(i => types.Contains(i.Type));
-        }
-        var ties = 0;
-        if (lastRank is not null)
-        {
-            query = query.Where(i => string.Compare(i.Rank, lastRank) >= 0);
-            ties = await query.CountAsync(i => i.Rank == lastRank, context.CancellationToken);
-        }
-        var rows = await query.OrderBy(i => i.Rank).ThenBy(i => i.Id).Take(size + 1 + ties).ToListAsync(context.CancellationToken);
-        if (lastRank is not null)
-        {
-            // Items sharing the last key (written concurrently) are ordered by id in SQL; skip those already returned.
-            var seen = rows.FindIndex(i => i.Id == lastId);
-            rows = rows.Skip(seen + 1).ToList();
-        }
+        var rows = await db.RankedOpenItemsAsync(product.Id, [.. request.ItemTypes.Select(t => (ItemType)t)], lastRank, lastId, size + 1, context.CancellationToken);
         var page = rows.Take(size).ToList();
         var itemContext = await db.LoadContextAsync(page, context.CancellationToken);
         var response = new V1.RankedBacklog
@@ -131,8 +81,7 @@ public sealed class PrioritizationGrpcService(BacklogDbContext db) : V1.Prioriti
             _ => throw new ValidationException("above", "Name the item to place it above, or below."),
         };
         var target = await db.FindItemAsync(targetName, field, context.CancellationToken);
-        if (target.Id == item.Id) throw new ValidationException(field, "An item cannot be placed relative to itself.");
-        if (target.ProductId != item.ProductId) throw new ValidationException(field, "The item belongs to another product's backlog.");
+        item.EnsureMovableNextTo(target, field);
         await db.MoveAsync(item, target, field == "above", context.CancellationToken);
         item.ManuallyRanked = true;
         await db.SaveChangesAsync(context.CancellationToken);
@@ -163,31 +112,10 @@ public sealed class PrioritizationGrpcService(BacklogDbContext db) : V1.Prioriti
         if (framework is Framework.Moscow or Framework.Kano)
             throw new FailedPreconditionException($"The product ranks by {framework}, which has no numeric inputs to sample; name a numeric framework.");
         var seed = request.Seed == 0 ? 1 : request.Seed;
-        var scoring = product.Scoring;
-        var candidates = new List<RobustnessCandidate>();
-        foreach (var (item, evidence) in await db.ItemsWithEvidenceAsync(product.Id, openOnly: true, readOnly: true, context.CancellationToken))
-        {
-            if (ItemScorer.RankingKey(framework, item.Inputs, scoring, evidence, ItemScorer.Typed) is not { } score) continue;
-            var inputs = item.Inputs;
-            candidates.Add(new RobustnessCandidate(item.Id, item.Title, score, read => ItemScorer.RankingKey(framework, inputs, scoring, evidence, read), inputs.Ranges));
-        }
+        var candidates = RobustnessCandidate.Of(framework, product.Scoring,
+            await db.ItemsWithEvidenceAsync(product.Id, openOnly: true, readOnly: true, context.CancellationToken));
         var results = RankRobustness.Analyze(candidates, topN, bandWidth, samples, seed);
-        return new V1.RankRobustness
-        {
-            Framework = (V1.Framework)framework,
-            Samples = samples,
-            Seed = seed,
-            ItemCount = candidates.Count,
-            UncertainItemCount = candidates.Count(c => c.Ranges.Count > 0),
-            Items =
-            {
-                results.Select(r => new V1.RobustItem
-                {
-                    BacklogItem = ResourceNames.Format(BacklogNames.Items, r.Id), Title = r.Title, Rank = r.Rank, BandStart = r.BandStart, BandEnd = r.BandEnd,
-                    Probability = r.Probability, RankP5 = r.RankP5, RankMedian = r.RankMedian, RankP95 = r.RankP95,
-                }),
-            },
-        };
+        return results.ToProto(framework, samples, seed, candidates);
     }
 
     private static int Bounded(Violations violations, string field, int value, int fallback, int min, int max)

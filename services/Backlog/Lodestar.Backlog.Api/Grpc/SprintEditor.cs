@@ -14,6 +14,15 @@ public sealed class SprintEditor(BacklogDbContext db)
 
     private static readonly string[] PlannedOnly = ["start_date", "end_date", "capacity_points"];
 
+    /// <summary>The capacity a plan request names (null: none), refused outside what a sprint may hold.</summary>
+    public static double? ReadCapacity(V1.PlanSprintRequest request)
+    {
+        if (!request.HasCapacityPoints) return null;
+        if (!double.IsFinite(request.CapacityPoints) || request.CapacityPoints <= 0 || request.CapacityPoints > Sprint.MaxCapacity)
+            throw new ValidationException("capacity_points", $"More than 0 and at most {Sprint.MaxCapacity:N0}; got {request.CapacityPoints}.");
+        return request.CapacityPoints;
+    }
+
     public async Task ApplyAsync(Sprint sprint, V1.Sprint input, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         if (sprint.State != SprintState.Planned && paths.Intersect(PlannedOnly).FirstOrDefault() is { } locked)

@@ -1,11 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Backlog.Infrastructure;
-using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Errors;
-using Lodestar.Messaging.Outbox;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -40,13 +37,7 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
         var violations = new Violations();
         foreach (var state in request.States) violations.DefinedEnum("states", state, allowZero: false);
         violations.ThrowIfAny();
-        var query = db.Sprints.AsNoTracking();
-        if (productId is { } product) query = query.Where(s => s.ProductId == product);
-        if (request.States.Count > 0)
-        {
-            var states = request.States.Select(s => (SprintState)s).ToList();
-            query = query.Where(s => states.Contains(s.State));
-        }
+        var query = db.SprintsOf(productId, [.. request.States.Select(s => (SprintState)s)]);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken,
             Pagination.Fingerprint(nameof(ListSprints), request.Product, string.Join(",", request.States)),
             (skip, take) => query.OrderByDescending(s => s.StartDate).ThenBy(s => s.Id).Skip(skip).Take(take).ToListAsync(context.CancellationToken));
@@ -79,8 +70,7 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
 
     public override async Task<V1.SprintPlan> PlanSprint(V1.PlanSprintRequest request, ServerCallContext context)
     {
-        if (request.HasCapacityPoints && (!double.IsFinite(request.CapacityPoints) || request.CapacityPoints <= 0 || request.CapacityPoints > Sprint.MaxCapacity))
-            throw new ValidationException("capacity_points", $"More than 0 and at most {Sprint.MaxCapacity:N0}; got {request.CapacityPoints}.");
+        var requestedCapacity = SprintEditor.ReadCapacity(request);
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
         sprint.EnsureOpen();
         var product = await db.FindProductAsync(sprint.ProductId, ResourceNames.Format(BacklogNames.Products, sprint.ProductId), context.CancellationToken);
@@ -90,7 +80,7 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
         var (candidates, finished) = await db.PlanningCandidatesAsync(sprint.ProductId, MaxCandidates, context.CancellationToken);
 
         var plan = sprint.Plan([.. candidates.Select(c => new PlanCandidate(c.Id, c.Title, c.Type, c.EstimatePoints, c.BlockedBy))], committed,
-            request.HasCapacityPoints ? request.CapacityPoints : null, velocity, product.MaintenanceShare, finished);
+            requestedCapacity, velocity, product.MaintenanceShare, finished);
         if (!request.ValidateOnly)
         {
             var byId = candidates.ToDictionary(c => c.Id);
@@ -135,29 +125,26 @@ public sealed class SprintGrpcService(BacklogDbContext db, SprintEditor editor) 
     public override async Task<V1.Sprint> CompleteSprint(V1.CompleteSprintRequest request, ServerCallContext context)
     {
         var sprint = await db.FindSprintAsync(request.Name, "name", context.CancellationToken);
-        var target = string.IsNullOrEmpty(request.RolloverSprint) ? await db.NextPlannedSprintAsync(sprint, context.CancellationToken)
-            : await db.FindSprintAsync(request.RolloverSprint, "rollover_sprint", context.CancellationToken);
+        var target = await db.RolloverTargetAsync(sprint, request.RolloverSprint, "rollover_sprint", context.CancellationToken);
         var items = await db.Items.Where(i => i.SprintId == sprint.Id).ToListAsync(context.CancellationToken);
         var openEntries = await db.SprintItems.Where(s => s.SprintId == sprint.Id && s.RemovedAt == null).ToDictionaryAsync(s => s.ItemId, context.CancellationToken);
         db.SprintItems.AddRange(sprint.Complete(items, openEntries, target, StoredTime.Now));
-        db.AddIntegrationEvent(new SprintCompleted(sprint.Id, sprint.ProductId, sprint.StartPoints, sprint.CompletedPoints) { WorkspaceId = sprint.WorkspaceId });
+        db.AnnounceCompleted(sprint);
         await db.SaveChangesAsync(context.CancellationToken);
         return await ViewAsync(sprint, context.CancellationToken);
     }
 
     public override async Task<V1.SprintBurndown> GetSprintBurndown(V1.GetSprintBurndownRequest request, ServerCallContext context)
     {
-        var id = ResourceNames.ParseSingletonParentId(request.Name, BacklogNames.Sprints, "burndown", "name");
-        var sprint = await db.FindSprintAsync(ResourceNames.Format(BacklogNames.Sprints, id), "name", context.CancellationToken);
+        var sprint = await db.FindSprintOfAsync(request.Name, "burndown", "name", context.CancellationToken);
         var history = await db.BurndownHistoryAsync(sprint.Id, context.CancellationToken);
         return Burndown.Of(sprint, history, DateOnly.FromDateTime(DateTime.UtcNow)).ToProto(request.Name);
     }
 
     private async Task<V1.Sprint> ViewAsync(Sprint sprint, CancellationToken cancellationToken)
     {
-        var items = await db.Items.AsNoTracking().Where(i => i.SprintId == sprint.Id).OrderBy(i => i.Rank)
-            .Select(i => new { i.Id, i.EstimatePoints }).ToListAsync(cancellationToken);
         // Tracked changes not yet saved (validate-only plans never save) are not in the query; saved ones are.
-        return sprint.ToProto([.. items.Select(i => i.Id)], items.Sum(i => i.EstimatePoints ?? 0));
+        var (itemIds, points) = await db.CommittedItemsAsync(sprint.Id, cancellationToken);
+        return sprint.ToProto(itemIds, points);
     }
 }

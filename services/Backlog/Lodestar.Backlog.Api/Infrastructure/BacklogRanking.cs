@@ -18,6 +18,24 @@ public static class BacklogRanking
     /// <summary>Re-spaced keys at most this long leave room for about a hundred more moves into any one gap.</summary>
     private const int RespacedMaxLength = FractionalRank.RespaceAboveLength / 2;
 
+    /// <summary>
+    /// Up to <paramref name="take"/> open items of the product in rank order (of <paramref name="types"/> when any),
+    /// untracked, after the item <paramref name="afterId"/> with key <paramref name="afterRank"/> when paging on.
+    /// </summary>
+    public static async Task<List<BacklogItem>> RankedOpenItemsAsync(this BacklogDbContext db, Guid productId, List<ItemType> types,
+        string? afterRank, Guid afterId, int take, CancellationToken cancellationToken)
+    {
+        var query = db.Items.AsNoTracking().Where(i => i.ProductId == productId
+            && (i.Status == ItemStatus.Idea || i.Status == ItemStatus.Ready || i.Status == ItemStatus.InProgress));
+        if (types.Count > 0) query = query.Where(i => types.Contains(i.Type));
+        if (afterRank is null) return await query.OrderBy(i => i.Rank).ThenBy(i => i.Id).Take(take).ToListAsync(cancellationToken);
+        query = query.Where(i => string.Compare(i.Rank, afterRank) >= 0);
+        var ties = await query.CountAsync(i => i.Rank == afterRank, cancellationToken);
+        var rows = await query.OrderBy(i => i.Rank).ThenBy(i => i.Id).Take(take + ties).ToListAsync(cancellationToken);
+        // Items sharing the last key (written concurrently) are ordered by id in SQL; skip those already returned.
+        return [.. rows.Skip(rows.FindIndex(i => i.Id == afterId) + 1)];
+    }
+
     /// <summary>Gives <paramref name="item"/> a rank key by its <see cref="BacklogItem.RankingScore"/>.</summary>
     public static async Task PlaceByScoreAsync(this BacklogDbContext db, BacklogItem item, CancellationToken cancellationToken)
     {

@@ -18,6 +18,13 @@ public static class SprintLookup
         return await db.Sprints.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Sprint", name);
     }
 
+    /// <summary>The sprint a singleton child ("sprints/{id}/<paramref name="singleton"/>") belongs to.</summary>
+    public static async Task<Sprint> FindSprintOfAsync(this BacklogDbContext db, string name, string singleton, string field, CancellationToken cancellationToken)
+    {
+        var id = ResourceNames.ParseSingletonParentId(name, Sprints, singleton, field);
+        return await db.Sprints.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Sprint", $"{Sprints}/{id:D}");
+    }
+
     /// <summary>Mean completed points of the product's last three completed sprints; null when none completed.</summary>
     public static async Task<double?> RecentVelocityAsync(this BacklogDbContext db, Guid productId, CancellationToken cancellationToken)
     {
@@ -55,5 +62,26 @@ public static class SprintLookup
         var finished = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id) && (i.Status == ItemStatus.Done || i.Status == ItemStatus.Shipped))
             .ToDictionaryAsync(i => i.Id, i => i.DoneTime, cancellationToken);
         return [.. history.Select(h => (h, finished.GetValueOrDefault(h.ItemId)))];
+    }
+
+    /// <summary>The sprints of a product (all products when null) in the given states (any when none), untracked.</summary>
+    public static IQueryable<Sprint> SprintsOf(this BacklogDbContext db, Guid? productId, List<SprintState> states)
+    {
+        var query = db.Sprints.AsNoTracking();
+        if (productId is { } product) query = query.Where(s => s.ProductId == product);
+        if (states.Count > 0) query = query.Where(s => states.Contains(s.State));
+        return query;
+    }
+
+    /// <summary>The sprint <paramref name="name"/> names, or when empty the product's next planned one (null when there is none).</summary>
+    public static async Task<Sprint?> RolloverTargetAsync(this BacklogDbContext db, Sprint completing, string name, string field, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(name) ? await db.NextPlannedSprintAsync(completing, cancellationToken) : await db.FindSprintAsync(name, field, cancellationToken);
+
+    /// <summary>The items committed to the sprint in rank order, and their points.</summary>
+    public static async Task<(List<Guid> ItemIds, double Points)> CommittedItemsAsync(this BacklogDbContext db, Guid sprintId, CancellationToken cancellationToken)
+    {
+        var items = await db.Items.AsNoTracking().Where(i => i.SprintId == sprintId).OrderBy(i => i.Rank)
+            .Select(i => new { i.Id, i.EstimatePoints }).ToListAsync(cancellationToken);
+        return ([.. items.Select(i => i.Id)], items.Sum(i => i.EstimatePoints ?? 0));
     }
 }

@@ -1,4 +1,5 @@
 using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Errors;
 using Lodestar.Persistence;
 
 namespace Lodestar.Backlog.Domain.Items;
@@ -59,4 +60,11 @@ public sealed class BacklogItem : WorkspaceEntity
     public DateTime? ShipTime { get; set; }
 
     public EvidenceRescore? LastRescore { get; set; }
+
+    /// <summary>A manual move places the item above or below another item of the same backlog (<paramref name="field"/> names it).</summary>
+    public void EnsureMovableNextTo(BacklogItem target, string field)
+    {
+        if (target.Id == Id) throw new ValidationException(field, "An item cannot be placed relative to itself.");
+        if (target.ProductId != ProductId) throw new ValidationException(field, "The item belongs to another product's backlog.");
+    }
 }

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.ServiceDefaults;
 using StrategyV1 = Lodestar.Strategy.V1;
 

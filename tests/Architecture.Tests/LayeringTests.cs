@@ -6,7 +6,8 @@ namespace Architecture.Tests;
 /// <summary>
 /// The layers of a service as docs/architecture.md draws them: Domain depends on neither storage nor transport; the
 /// infrastructure and the integration-event consumers never call the API layer (Grpc); and no service, nor the gateway,
-/// is built on another service's assembly, since services meet only through protos and integration events.
+/// is built on another service's assembly, since services meet only through protos and integration events; the
+/// store (Persistence) knows nothing of the API.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -22,7 +23,7 @@ public sealed class LayeringTests
         var result = Types.InAssembly(Load(ApiAssembly(service))).That().ResideInNamespace($"Lodestar.{service}.Domain")
             .ShouldNot().HaveDependencyOnAny(
                 "Microsoft.EntityFrameworkCore", "Grpc.Core", "Grpc.AspNetCore", "Google.Protobuf", "MassTransit", "StackExchange.Redis", "Microsoft.AspNetCore",
-                $"Lodestar.{service}.V1", $"Lodestar.{service}.Grpc", $"Lodestar.{service}.Infrastructure", $"Lodestar.{service}.IntegrationEvents")
+                "Lodestar.Api", $"Lodestar.{service}.V1", $"Lodestar.{service}.Grpc", $"Lodestar.{service}.Infrastructure", $"Lodestar.{service}.IntegrationEvents")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Failing(result));
@@ -47,6 +48,18 @@ public sealed class LayeringTests
         var referenced = Load(deployable).GetReferencedAssemblies().Select(a => a.Name!).Where(services.Contains);
 
         Assert.Empty(referenced);
+    }
+
+    [Fact]
+    public void Persistence_stores_entities_without_knowing_the_api_that_shows_them()
+    {
+        // Resource metadata as messages (ResourceMetadataMapping) is the API block's job, not the store's.
+        var result = Types.InAssembly(Load("Lodestar.Persistence"))
+            .ShouldNot().HaveDependencyOnAny("Google.Protobuf", "Grpc.Core", "Lodestar.Common.V1", "Lodestar.Api")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+        Assert.DoesNotContain(Load("Lodestar.Persistence").GetReferencedAssemblies(), a => a.Name is "Lodestar.Protos" or "Google.Protobuf");
     }
 
     [Fact]

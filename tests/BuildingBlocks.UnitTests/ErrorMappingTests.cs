@@ -1,4 +1,5 @@
 using Google.Rpc;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Common.V1;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;

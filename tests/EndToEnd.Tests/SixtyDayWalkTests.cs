@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Lodestar.Api;
 using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using Discovery = Lodestar.Discovery.V1;

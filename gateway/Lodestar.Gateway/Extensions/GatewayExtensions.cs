@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Gateway.Access;
 using Lodestar.Gateway.Documentation;
 using Lodestar.Gateway.Grpc;
@@ -82,7 +83,9 @@ public static class GatewayExtensions
     private static void AddEdgeHygiene(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(GatewayLimits.SectionName).Get<GatewayLimits>() ?? new GatewayLimits();
-        builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection(GatewayLimits.SectionName));
+        builder.Services.AddOptions<GatewayLimits>().Bind(builder.Configuration.GetSection(GatewayLimits.SectionName))
+            .Validate(o => o.MaxRequestBodyBytes > 0, $"{GatewayLimits.SectionName}:MaxRequestBodyBytes must be more than 0.")
+            .ValidateOnStart();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -113,8 +116,14 @@ public static class GatewayExtensions
     {
         builder.AddUserTokens();
         builder.Services.AddSingleton(ForwardedTokenOptions(builder));
-        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.SectionName));
-        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
+        builder.Services.AddOptions<AccessOptions>().Bind(builder.Configuration.GetSection(AccessOptions.SectionName))
+            .Validate(o => o.CacheLifetime > TimeSpan.Zero && o.ForwardedTokenLifetime > TimeSpan.Zero && o.UsageFlushInterval > TimeSpan.Zero,
+                $"{AccessOptions.SectionName}: CacheLifetime, ForwardedTokenLifetime and UsageFlushInterval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName))
+            .Validate(o => o.Workspaces.Values.Append(o.Default).All(l => l.IsValid),
+                $"{RateLimitOptions.SectionName}: every limit needs PermitsPerSecond more than 0 and a Burst of at least 1.")
+            .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<WorkspaceContext>();
         builder.Services.AddScoped<IWorkspaceContext>(sp => sp.GetRequiredService<WorkspaceContext>());

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Gateway.Workspaces;
 using Lodestar.Persistence;

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Persistence;
 using Lodestar.Gateway.Workspaces;
 using Lodestar.Security;

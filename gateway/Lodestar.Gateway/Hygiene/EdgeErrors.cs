@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Code = Google.Rpc.Code;
 using ErrorDetailsReflection = Google.Rpc.ErrorDetailsReflection;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO.Pipelines;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Gateway.Routing;
 using Lodestar.ServiceDefaults;

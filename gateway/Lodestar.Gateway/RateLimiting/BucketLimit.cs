@@ -6,4 +6,6 @@ public sealed class BucketLimit
     public double PermitsPerSecond { get; set; } = 100;
 
     public int Burst { get; set; } = 200;
+
+    public bool IsValid => double.IsFinite(PermitsPerSecond) && PermitsPerSecond > 0 && Burst >= 1;
 }

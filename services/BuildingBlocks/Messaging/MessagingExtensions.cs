@@ -23,7 +23,10 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString("eventbus")
             ?? throw new InvalidOperationException("ConnectionStrings__eventbus (amqp://user:password@host:port/vhost) is required.");
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
-        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.BatchSize > 0 && o.PollInterval > TimeSpan.Zero && o.PublishTimeout > TimeSpan.Zero && o.MaxBackoff > TimeSpan.Zero && o.Retention > TimeSpan.Zero,
+                $"{OutboxOptions.SectionName}: BatchSize, PollInterval, PublishTimeout, MaxBackoff and Retention must be positive.")
+            .ValidateOnStart();
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
+using Lodestar.Api;
 using Lodestar.AppHost.Seeding;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.ServiceDefaults;

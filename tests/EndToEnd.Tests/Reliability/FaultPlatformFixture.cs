@@ -1,4 +1,5 @@
 using Aspire.Hosting.Testing;
+using Lodestar.Api;
 using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using Backlog = Lodestar.Backlog.V1;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using Discovery = Lodestar.Discovery.V1;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.ServiceDefaults;
 using StackExchange.Redis;
 using Metrics = Lodestar.Metrics.V1;

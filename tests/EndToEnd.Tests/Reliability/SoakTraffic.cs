@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.AppHost.Seeding;
 using Lodestar.ServiceDefaults;
 using Backlog = Lodestar.Backlog.V1;

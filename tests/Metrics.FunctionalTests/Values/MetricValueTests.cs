@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Metrics.V1;
 using Lodestar.Persistence;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lodestar.Api;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;

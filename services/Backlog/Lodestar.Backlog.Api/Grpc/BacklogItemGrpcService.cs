@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Scoring;
 using Lodestar.Backlog.Infrastructure;

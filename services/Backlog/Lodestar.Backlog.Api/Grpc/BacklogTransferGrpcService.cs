@@ -1,6 +1,7 @@
 using Google.Api;
 using Google.Protobuf;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Ranking;
 using Lodestar.Backlog.Domain.Scoring;

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Products;
 using Lodestar.Backlog.Domain.Scoring;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Ranking;
 using Lodestar.Backlog.Domain.Scoring;

@@ -1,7 +1,9 @@
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Context;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Ranking;
 using Lodestar.Backlog.Domain.Scoring;
+using Lodestar.Backlog.Infrastructure;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Backlog.V1;

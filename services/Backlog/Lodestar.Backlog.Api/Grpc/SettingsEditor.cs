@@ -1,3 +1,5 @@
+using Lodestar.Api;
+using Lodestar.Backlog.Infrastructure;
 using System.Text.RegularExpressions;
 using Lodestar.Backlog.Domain.Products;
 using Lodestar.Backlog.Domain.Scoring;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Backlog.Infrastructure;
 using Lodestar.Errors;

@@ -1,4 +1,6 @@
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Sprints;
+using Lodestar.Backlog.Infrastructure;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
@@ -8,12 +9,10 @@ namespace Lodestar.Backlog.Infrastructure;
 /// <summary>Resolves the item a request names, in the caller's workspace.</summary>
 public static class ItemLookup
 {
-    public const string Items = "backlogItems";
-
     /// <summary>The item "backlogItems/{id}" names; malformed is INVALID_ARGUMENT on <paramref name="field"/>, unknown NOT_FOUND.</summary>
     public static async Task<BacklogItem> FindItemAsync(this BacklogDbContext db, string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Items, field);
+        var id = ResourceNames.ParseId(name, BacklogNames.Items, field);
         return await db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFoundException("BacklogItem", name);
     }
 }

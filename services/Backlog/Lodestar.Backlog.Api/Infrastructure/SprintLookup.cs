@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Errors;
@@ -9,20 +10,19 @@ namespace Lodestar.Backlog.Infrastructure;
 /// <summary>Sprints by name, a product's recent velocity, and what planning reads.</summary>
 public static class SprintLookup
 {
-    public const string Sprints = "sprints";
     public const int VelocitySprints = 3;
 
     public static async Task<Sprint> FindSprintAsync(this BacklogDbContext db, string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Sprints, field);
+        var id = ResourceNames.ParseId(name, BacklogNames.Sprints, field);
         return await db.Sprints.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Sprint", name);
     }
 
     /// <summary>The sprint a singleton child ("sprints/{id}/<paramref name="singleton"/>") belongs to.</summary>
     public static async Task<Sprint> FindSprintOfAsync(this BacklogDbContext db, string name, string singleton, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseSingletonParentId(name, Sprints, singleton, field);
-        return await db.Sprints.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Sprint", $"{Sprints}/{id:D}");
+        var id = ResourceNames.ParseSingletonParentId(name, BacklogNames.Sprints, singleton, field);
+        return await db.Sprints.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Sprint", $"{BacklogNames.Sprints}/{id:D}");
     }
 
     /// <summary>Mean completed points of the product's last three completed sprints; null when none completed.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Lodestar.Api;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Discovery.Infrastructure.Transfer;

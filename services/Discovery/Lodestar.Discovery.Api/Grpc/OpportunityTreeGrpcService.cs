@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Domain.Problems;
 using Lodestar.Discovery.Infrastructure;

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Discovery.Domain.Problems;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Problems;
 using Lodestar.Discovery.Infrastructure;

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Discovery.Domain.Personas;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;

@@ -1,9 +1,11 @@
 using System.Globalization;
+using Lodestar.Api;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Domain.Problems;
 using Lodestar.Discovery.Domain.Products;
 using Lodestar.Discovery.Infrastructure;
+using Lodestar.Errors;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Persistence;
 using Lodestar.Security;

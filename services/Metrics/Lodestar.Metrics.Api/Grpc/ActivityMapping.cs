@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Activity;
 using Lodestar.ServiceDefaults;

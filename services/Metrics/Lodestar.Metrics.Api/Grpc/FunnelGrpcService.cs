@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Activity;
 using Lodestar.Metrics.Domain.Events;

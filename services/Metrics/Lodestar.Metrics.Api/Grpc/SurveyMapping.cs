@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Statistics;

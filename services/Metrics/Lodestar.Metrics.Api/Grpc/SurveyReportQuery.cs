@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Activity;
 using Lodestar.Metrics.Domain.Surveys;

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Lodestar.Api;
 using Lodestar.Metrics.Domain.Experiments;
 using Lodestar.Persistence;
 using V1 = Lodestar.Metrics.V1;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
@@ -13,12 +14,10 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>lodestar.strategy.v1.CompetitorService: who else serves a product's customers.</summary>
 public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorService.CompetitorServiceBase
 {
-    private const string Competitors = "competitors";
-
     public override async Task<V1.Competitor> CreateCompetitor(V1.CreateCompetitorRequest request, ServerCallContext context)
     {
         var input = request.Competitor ?? throw new ValidationException("competitor", "Required.");
-        var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "competitor.product");
+        var productId = ResourceNames.ParseId(input.Product, StrategyNames.Products, "competitor.product");
         var competitor = new Competitor { ProductId = productId };
         CompetitorEditor.Apply(competitor, input, CompetitorEditor.Fields);
         (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
@@ -32,7 +31,7 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
 
     public override async Task<V1.ListCompetitorsResponse> ListCompetitors(V1.ListCompetitorsRequest request, ServerCallContext context)
     {
-        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, StrategyNames.Products, "product");
         var query = db.Competitors.AsNoTracking();
         if (productId is { } id) query = query.Where(c => c.ProductId == id);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListCompetitors), request.Product),
@@ -61,8 +60,8 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
 
     private static V1.Competitor ToProto(Competitor competitor) => new()
     {
-        Name = ResourceNames.Format(Competitors, competitor.Id),
-        Product = ResourceNames.Format(ProductMapping.Products, competitor.ProductId),
+        Name = ResourceNames.Format(StrategyNames.Competitors, competitor.Id),
+        Product = ResourceNames.Format(StrategyNames.Products, competitor.ProductId),
         DisplayName = competitor.DisplayName,
         Segment = competitor.Segment,
         Strengths = { competitor.Strengths },
@@ -73,7 +72,7 @@ public sealed class CompetitorGrpcService(StrategyDbContext db) : V1.CompetitorS
 
     private async Task<Competitor> FindAsync(string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Competitors, field);
+        var id = ResourceNames.ParseId(name, StrategyNames.Competitors, field);
         return await db.Competitors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Competitor", name);
     }
 }

@@ -1,6 +1,8 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Stakeholders;
+using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.Strategy.Grpc;
@@ -43,7 +45,7 @@ internal static class DecisionEditor
                     decision.DecideDate = violations.Read("decision.decide_date", input.DecideDate) ?? decision.DecideDate;
                     break;
                 case "informed_stakeholders":
-                    informed = ResourceNames.ParseMany(input.InformedStakeholders, StakeholderGrpcService.Stakeholders,
+                    informed = ResourceNames.ParseMany(input.InformedStakeholders, StrategyNames.Stakeholders,
                         "decision.informed_stakeholders", Decision.MaxInformed, violations);
                     break;
             }

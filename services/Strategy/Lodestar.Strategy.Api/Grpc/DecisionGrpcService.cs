@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
@@ -13,8 +14,6 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>lodestar.strategy.v1.DecisionService: the decision log.</summary>
 public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionService.DecisionServiceBase
 {
-    private const string Decisions = "decisions";
-
     public override async Task<V1.Decision> CreateDecision(V1.CreateDecisionRequest request, ServerCallContext context)
     {
         var input = request.Decision ?? throw new ValidationException("decision", "Required.");
@@ -33,7 +32,7 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
 
     public override async Task<V1.ListDecisionsResponse> ListDecisions(V1.ListDecisionsRequest request, ServerCallContext context)
     {
-        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, StrategyNames.Products, "product");
         var query = db.Decisions.AsNoTracking();
         if (productId is { } id) query = query.Where(d => d.ProductId == id);
         var (page, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListDecisions), request.Product),
@@ -67,22 +66,22 @@ public sealed class DecisionGrpcService(StrategyDbContext db) : V1.DecisionServi
 
     private static V1.Decision ToProto(Decision decision) => new()
     {
-        Name = ResourceNames.Format(Decisions, decision.Id),
-        Product = decision.ProductId is { } product ? ResourceNames.Format(ProductMapping.Products, product) : "",
+        Name = ResourceNames.Format(StrategyNames.Decisions, decision.Id),
+        Product = decision.ProductId is { } product ? ResourceNames.Format(StrategyNames.Products, product) : "",
         Title = decision.Title,
         Context = decision.Context,
         OptionsConsidered = { decision.OptionsConsidered },
         Outcome = decision.Outcome,
         Rationale = decision.Rationale,
         DecideDate = decision.DecideDate.ToProto(),
-        InformedStakeholders = { decision.InformedStakeholders.Select(s => ResourceNames.Format(StakeholderGrpcService.Stakeholders, s)) },
+        InformedStakeholders = { decision.InformedStakeholders.Select(s => ResourceNames.Format(StrategyNames.Stakeholders, s)) },
         DecidedBy = decision.Creator,
         Metadata = decision.ToMetadata(),
     };
 
     private async Task<Decision> FindAsync(string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Decisions, field);
+        var id = ResourceNames.ParseId(name, StrategyNames.Decisions, field);
         return await db.Decisions.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new NotFoundException("Decision", name);
     }
 }

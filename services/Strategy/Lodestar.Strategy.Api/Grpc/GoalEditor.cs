@@ -1,6 +1,8 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Goals;
+using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.Strategy.Grpc;
@@ -38,7 +40,7 @@ internal static class GoalEditor
                     break;
                 case "hypotheses":
                     // Hypotheses live in discovery: links are checked for form; their status is unknown until reported.
-                    goal.HypothesisIds = ResourceNames.ParseMany(input.Hypotheses, GoalMapping.Hypotheses, "goal.hypotheses", Goal.MaxHypotheses, violations)
+                    goal.HypothesisIds = ResourceNames.ParseMany(input.Hypotheses, StrategyNames.Hypotheses, "goal.hypotheses", Goal.MaxHypotheses, violations)
                         .Select(h => h.Id).Distinct().ToList();
                     break;
             }

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Security;
 using Lodestar.ServiceDefaults;
@@ -17,7 +18,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
     public override async Task<V1.Goal> CreateGoal(V1.CreateGoalRequest request, ServerCallContext context)
     {
         var input = request.Goal ?? throw new ValidationException("goal", "Required.");
-        var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "goal.product");
+        var productId = ResourceNames.ParseId(input.Product, StrategyNames.Products, "goal.product");
         var goal = new Goal { ProductId = productId };
         GoalEditor.Apply(goal, input, GoalEditor.GoalFields);
         (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
@@ -35,7 +36,7 @@ public sealed class GoalGrpcService(StrategyDbContext db, IWorkspaceContext work
 
     public override async Task<V1.ListGoalsResponse> ListGoals(V1.ListGoalsRequest request, ServerCallContext context)
     {
-        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, StrategyNames.Products, "product");
         var query = db.Goals.AsNoTracking();
         if (productId is { } id) query = query.Where(g => g.ProductId == id);
         var (goals, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListGoals), request.Product),

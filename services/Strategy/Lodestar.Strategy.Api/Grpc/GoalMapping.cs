@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Goals;
@@ -9,15 +10,10 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>Domain ⇄ API shapes of goals and key results.</summary>
 internal static class GoalMapping
 {
-    public const string Goals = GoalLookup.Goals;
-    public const string KeyResults = GoalLookup.KeyResults;
-
-    public const string Hypotheses = "hypotheses";
-
     public static V1.Goal ToProto(this Goal goal, IReadOnlyCollection<KeyResult> keyResults, IReadOnlyCollection<HypothesisState> hypotheses) => new()
     {
-        Name = ResourceNames.Format(Goals, goal.Id),
-        Product = ResourceNames.Format(ProductMapping.Products, goal.ProductId),
+        Name = ResourceNames.Format(StrategyNames.Goals, goal.Id),
+        Product = ResourceNames.Format(StrategyNames.Products, goal.ProductId),
         Title = goal.Title,
         Description = goal.Description,
         Owner = goal.Owner,
@@ -26,13 +22,13 @@ internal static class GoalMapping
         KeyResults = { keyResults.OrderBy(k => k.CreateTime).Select(k => k.ToProto()) },
         Progress = Goal.ProgressOf(keyResults),
         Metadata = goal.ToMetadata(),
-        Hypotheses = { goal.HypothesisIds.Select(h => ResourceNames.Format(Hypotheses, h)) },
+        Hypotheses = { goal.HypothesisIds.Select(h => ResourceNames.Format(StrategyNames.Hypotheses, h)) },
         LinkedHypotheses = { goal.HypothesisIds.Select(id => ToLinked(id, hypotheses.FirstOrDefault(h => h.HypothesisId == id))) },
     };
 
     private static V1.LinkedHypothesis ToLinked(Guid id, HypothesisState? state) => new()
     {
-        Hypothesis = ResourceNames.Format(Hypotheses, id),
+        Hypothesis = ResourceNames.Format(StrategyNames.Hypotheses, id),
         Status = state?.Status ?? "unknown",
         MetricKey = state?.MetricKey ?? "",
         StatusTime = state?.StatusTime.ToUtcTimestamp(),
@@ -42,7 +38,7 @@ internal static class GoalMapping
     {
         var proto = new V1.KeyResult
         {
-            Name = ResourceNames.Format(Goals, keyResult.GoalId, KeyResults, keyResult.Id),
+            Name = ResourceNames.Format(StrategyNames.Goals, keyResult.GoalId, StrategyNames.KeyResults, keyResult.Id),
             Title = keyResult.Title,
             Baseline = keyResult.Baseline,
             Target = keyResult.Target,

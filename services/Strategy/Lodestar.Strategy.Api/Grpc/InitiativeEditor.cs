@@ -1,6 +1,8 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Roadmap;
+using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.Strategy.Grpc;
@@ -41,10 +43,10 @@ internal static class InitiativeEditor
                     initiative.Milestones = ReadMilestones(input, violations);
                     break;
                 case "goals":
-                    goals = ResourceNames.ParseMany(input.Goals, GoalMapping.Goals, "initiative.goals", Initiative.MaxGoals, violations);
+                    goals = ResourceNames.ParseMany(input.Goals, StrategyNames.Goals, "initiative.goals", Initiative.MaxGoals, violations);
                     break;
                 case "backlog_items":
-                    initiative.BacklogItemIds = ResourceNames.ParseMany(input.BacklogItems, InitiativeMapping.BacklogItems, "initiative.backlog_items", Initiative.MaxItems, violations)
+                    initiative.BacklogItemIds = ResourceNames.ParseMany(input.BacklogItems, StrategyNames.BacklogItems, "initiative.backlog_items", Initiative.MaxItems, violations)
                         .Select(i => i.Id).Distinct().ToList();
                     break;
             }

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Goals;
@@ -10,24 +11,21 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>Domain ⇄ API shapes of initiatives and the roadmap.</summary>
 internal static class InitiativeMapping
 {
-    public const string Initiatives = InitiativeLookup.Initiatives;
-    public const string BacklogItems = "backlogItems";
-
     public static V1.Initiative ToProto(this Initiative initiative, Delivery delivery)
     {
         var progress = delivery.ProgressOf(initiative);
         return new V1.Initiative
         {
-            Name = ResourceNames.Format(Initiatives, initiative.Id),
-            Product = ResourceNames.Format(ProductMapping.Products, initiative.ProductId),
+            Name = ResourceNames.Format(StrategyNames.Initiatives, initiative.Id),
+            Product = ResourceNames.Format(StrategyNames.Products, initiative.ProductId),
             Title = initiative.Title,
             Description = initiative.Description,
             Horizon = (V1.Horizon)initiative.Horizon,
             StartDate = initiative.StartDate?.ToProto(),
             EndDate = initiative.EndDate?.ToProto(),
             Milestones = { initiative.Milestones.Select(m => new V1.Milestone { Title = m.Title, Date = m.Date.ToProto(), Done = m.Done }) },
-            Goals = { initiative.GoalIds.Select(g => ResourceNames.Format(GoalMapping.Goals, g)) },
-            BacklogItems = { delivery.LinkedTo(initiative).Select(i => ResourceNames.Format(BacklogItems, i)) },
+            Goals = { initiative.GoalIds.Select(g => ResourceNames.Format(StrategyNames.Goals, g)) },
+            BacklogItems = { delivery.LinkedTo(initiative).Select(i => ResourceNames.Format(StrategyNames.BacklogItems, i)) },
             ShippedItems = progress.ShippedItems,
             Progress = progress.ByCount,
             LinkedItems = progress.LinkedItems,
@@ -56,7 +54,7 @@ internal static class InitiativeMapping
                         {
                             goals.Where(goal => i.GoalIds.Contains(goal.Id)).Select(goal => new V1.RoadmapGoal
                             {
-                                Goal = ResourceNames.Format(GoalMapping.Goals, goal.Id),
+                                Goal = ResourceNames.Format(StrategyNames.Goals, goal.Id),
                                 Title = goal.Title,
                                 Progress = Goal.ProgressOf(keyResults.Where(k => k.GoalId == goal.Id).ToList()),
                             }),

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
@@ -17,7 +18,7 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
     public override async Task<V1.Kpi> CreateKpi(V1.CreateKpiRequest request, ServerCallContext context)
     {
         var input = request.Kpi ?? throw new ValidationException("kpi", "Required.");
-        var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "kpi.product");
+        var productId = ResourceNames.ParseId(input.Product, StrategyNames.Products, "kpi.product");
         var kpi = KpiEditor.Create(input, productId);
         (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
         (await db.CheckMetricKeyAsync(new Violations(), "kpi.metric_key", productId, input.MetricKey, context.CancellationToken)).ThrowIfAny();
@@ -41,7 +42,7 @@ public sealed class KpiGrpcService(StrategyDbContext db) : V1.KpiService.KpiServ
 
     public override async Task<V1.ListKpisResponse> ListKpis(V1.ListKpisRequest request, ServerCallContext context)
     {
-        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, StrategyNames.Products, "product");
         var query = db.Kpis.AsNoTracking();
         if (productId is { } id) query = query.Where(k => k.ProductId == id);
         var (kpis, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken, Pagination.Fingerprint(nameof(ListKpis), request.Product),

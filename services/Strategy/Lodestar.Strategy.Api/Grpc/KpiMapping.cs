@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
@@ -10,14 +11,12 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>Domain ⇄ API shapes of KPIs.</summary>
 internal static class KpiMapping
 {
-    public const string Kpis = KpiLookup.Kpis;
-
     public static V1.Kpi ToProto(this Kpi kpi)
     {
         var proto = new V1.Kpi
         {
-            Name = ResourceNames.Format(Kpis, kpi.Id),
-            Product = ResourceNames.Format(ProductMapping.Products, kpi.ProductId),
+            Name = ResourceNames.Format(StrategyNames.Kpis, kpi.Id),
+            Product = ResourceNames.Format(StrategyNames.Products, kpi.ProductId),
             DisplayName = kpi.DisplayName,
             MetricKey = kpi.MetricKey,
             Direction = (V1.KpiDirection)kpi.Direction,

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Products;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Common.V1;
 using Lodestar.Errors;
 using Lodestar.Persistence;
@@ -91,7 +92,7 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
 
     public override async Task<V1.StageSuggestion> GetStageSuggestion(V1.GetStageSuggestionRequest request, ServerCallContext context)
     {
-        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(request.Name, ProductMapping.Products, "stageSuggestion", "name"), request.Name, context.CancellationToken);
+        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(request.Name, StrategyNames.Products, "stageSuggestion", "name"), request.Name, context.CancellationToken);
         var options = stageSuggestion.Value;
         var key = product.StageMetricKey ?? options.MetricKey;
         var periodDays = StageSuggestionOptions.PeriodDays[key];
@@ -105,7 +106,7 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
 
     public override async Task<V1.Positioning> GetPositioning(V1.GetPositioningRequest request, ServerCallContext context)
     {
-        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(request.Name, ProductMapping.Products, "positioning", "name"), request.Name, context.CancellationToken);
+        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(request.Name, StrategyNames.Products, "positioning", "name"), request.Name, context.CancellationToken);
         var positioning = await db.Positionings.AsNoTracking().FirstOrDefaultAsync(p => p.ProductId == product.Id, context.CancellationToken);
         return (positioning ?? new Positioning { ProductId = product.Id }).ToProto(product);
     }
@@ -113,7 +114,7 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
     public override async Task<V1.Positioning> UpdatePositioning(V1.UpdatePositioningRequest request, ServerCallContext context)
     {
         var input = request.Positioning ?? throw new ValidationException("positioning", "Required.");
-        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(input.Name, ProductMapping.Products, "positioning", "positioning.name"), input.Name, context.CancellationToken);
+        var product = await db.FindProductAsync(ResourceNames.ParseSingletonParentId(input.Name, StrategyNames.Products, "positioning", "positioning.name"), input.Name, context.CancellationToken);
         product.EnsureChangeable();
         var positioning = await db.PositioningToEditAsync(product, input.Name, input.Metadata?.Etag, context.CancellationToken);
         PositioningEditor.Apply(positioning, input, request.UpdateMask);

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Products;
@@ -9,12 +10,9 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>Domain ⇄ API shapes of products and stage reviews.</summary>
 internal static class ProductMapping
 {
-    public const string Products = ProductLookup.Products;
-    public const string StageReviews = "stageReviews";
-
     public static V1.Product ToProto(this Product product) => new()
     {
-        Name = ResourceNames.Format(Products, product.Id),
+        Name = ResourceNames.Format(StrategyNames.Products, product.Id),
         DisplayName = product.DisplayName,
         Description = product.Description,
         Stage = (V1.LifecycleStage)product.Stage,
@@ -25,7 +23,7 @@ internal static class ProductMapping
 
     public static V1.StageReview ToProto(this StageReview review) => new()
     {
-        Name = ResourceNames.Format(Products, review.ProductId, StageReviews, review.Id),
+        Name = ResourceNames.Format(StrategyNames.Products, review.ProductId, StrategyNames.StageReviews, review.Id),
         Decision = (V1.StageDecision)review.Decision,
         TargetStage = review.TargetStage is { } target ? (V1.LifecycleStage)target : V1.LifecycleStage.Unspecified,
         Rationale = review.Rationale,
@@ -38,7 +36,7 @@ internal static class ProductMapping
 
     public static V1.Positioning ToProto(this Positioning positioning, Product product) => new()
     {
-        Name = ResourceNames.Format(Products, product.Id) + "/positioning",
+        Name = ResourceNames.Format(StrategyNames.Products, product.Id) + "/positioning",
         Vision = positioning.Vision,
         TargetPersona = positioning.TargetPersona,
         Need = positioning.Need,

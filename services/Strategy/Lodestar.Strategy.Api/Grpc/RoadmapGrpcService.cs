@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
@@ -16,7 +17,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
     public override async Task<V1.Initiative> CreateInitiative(V1.CreateInitiativeRequest request, ServerCallContext context)
     {
         var input = request.Initiative ?? throw new ValidationException("initiative", "Required.");
-        var productId = ResourceNames.ParseId(input.Product, ProductMapping.Products, "initiative.product");
+        var productId = ResourceNames.ParseId(input.Product, StrategyNames.Products, "initiative.product");
         var initiative = new Initiative { ProductId = productId };
         var goalNames = InitiativeEditor.Apply(initiative, input, InitiativeEditor.Fields);
         (await db.FindProductAsync(productId, input.Product, context.CancellationToken)).EnsureChangeable();
@@ -31,7 +32,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
 
     public override async Task<V1.ListInitiativesResponse> ListInitiatives(V1.ListInitiativesRequest request, ServerCallContext context)
     {
-        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, StrategyNames.Products, "product");
         var query = db.Initiatives.AsNoTracking();
         if (productId is { } id) query = query.Where(i => i.ProductId == id);
         var (initiatives, next) = await Pagination.OffsetPageAsync(request.PageSize, request.PageToken,
@@ -65,7 +66,7 @@ public sealed class RoadmapGrpcService(StrategyDbContext db) : V1.RoadmapService
     public override async Task<V1.Roadmap> GetRoadmap(V1.GetRoadmapRequest request, ServerCallContext context)
     {
         new Violations().DefinedEnum("grouping", request.Grouping, allowZero: true).ThrowIfAny();
-        var productId = ResourceNames.ParseSingletonParentId(request.Name, ProductMapping.Products, "roadmap", "name");
+        var productId = ResourceNames.ParseSingletonParentId(request.Name, StrategyNames.Products, "roadmap", "name");
         await db.FindProductAsync(productId, request.Name, context.CancellationToken);
 
         var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.ProductId == productId).ToListAsync(context.CancellationToken);

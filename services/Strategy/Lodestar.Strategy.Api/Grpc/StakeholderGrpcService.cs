@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
@@ -13,8 +14,6 @@ namespace Lodestar.Strategy.Grpc;
 /// <summary>lodestar.strategy.v1.StakeholderService.</summary>
 public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.StakeholderService.StakeholderServiceBase
 {
-    public const string Stakeholders = "stakeholders";
-
     public override async Task<V1.Stakeholder> CreateStakeholder(V1.CreateStakeholderRequest request, ServerCallContext context)
     {
         var input = request.Stakeholder ?? throw new ValidationException("stakeholder", "Required.");
@@ -31,7 +30,7 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
     public override async Task<V1.ListStakeholdersResponse> ListStakeholders(V1.ListStakeholdersRequest request, ServerCallContext context)
     {
         new Violations().DefinedEnum("function", request.Function, allowZero: true).ThrowIfAny();
-        var productId = ResourceNames.ParseOptionalId(request.Product, ProductMapping.Products, "product");
+        var productId = ResourceNames.ParseOptionalId(request.Product, StrategyNames.Products, "product");
         var query = db.Stakeholders.AsNoTracking();
         if (request.Function != V1.StakeholderFunction.Unspecified) query = query.Where(s => s.Function == (StakeholderFunction)request.Function);
         if (productId is { } id) query = query.Where(s => s.ProductId == id);
@@ -61,18 +60,18 @@ public sealed class StakeholderGrpcService(StrategyDbContext db) : V1.Stakeholde
 
     private static V1.Stakeholder ToProto(Stakeholder stakeholder) => new()
     {
-        Name = ResourceNames.Format(Stakeholders, stakeholder.Id),
+        Name = ResourceNames.Format(StrategyNames.Stakeholders, stakeholder.Id),
         DisplayName = stakeholder.DisplayName,
         Function = (V1.StakeholderFunction)stakeholder.Function,
         Title = stakeholder.Title,
-        Product = stakeholder.ProductId is { } product ? ResourceNames.Format(ProductMapping.Products, product) : "",
+        Product = stakeholder.ProductId is { } product ? ResourceNames.Format(StrategyNames.Products, product) : "",
         Asks = { stakeholder.Asks },
         Metadata = stakeholder.ToMetadata(),
     };
 
     private async Task<Stakeholder> FindAsync(string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Stakeholders, field);
+        var id = ResourceNames.ParseId(name, StrategyNames.Stakeholders, field);
         return await db.Stakeholders.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException("Stakeholder", name);
     }
 }

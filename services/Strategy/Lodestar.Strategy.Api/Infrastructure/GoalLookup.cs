@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Goals;
@@ -8,19 +9,16 @@ namespace Lodestar.Strategy.Infrastructure;
 /// <summary>Goals and key results by name, and what a goal's view reads besides the goal.</summary>
 public static class GoalLookup
 {
-    public const string Goals = "goals";
-    public const string KeyResults = "keyResults";
-
     public static async Task<Goal> FindGoalAsync(this StrategyDbContext db, string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Goals, field);
+        var id = ResourceNames.ParseId(name, StrategyNames.Goals, field);
         return await db.Goals.FirstOrDefaultAsync(g => g.Id == id, cancellationToken) ?? throw new NotFoundException("Goal", name);
     }
 
     /// <summary>The key result "goals/{goal}/keyResults/{id}" names, only under the goal it names.</summary>
     public static async Task<KeyResult> FindKeyResultAsync(this StrategyDbContext db, string name, string field, CancellationToken cancellationToken)
     {
-        var (goalId, id) = ResourceNames.ParseChildId(name, Goals, KeyResults, field);
+        var (goalId, id) = ResourceNames.ParseChildId(name, StrategyNames.Goals, StrategyNames.KeyResults, field);
         return await db.KeyResults.FirstOrDefaultAsync(k => k.Id == id && k.GoalId == goalId, cancellationToken)
             ?? throw new NotFoundException("KeyResult", name);
     }

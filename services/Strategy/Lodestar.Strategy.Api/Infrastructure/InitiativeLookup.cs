@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Roadmap;
@@ -8,12 +9,11 @@ namespace Lodestar.Strategy.Infrastructure;
 /// <summary>Initiatives by name, the goals they may link, and what backlog reported of their delivery.</summary>
 public static class InitiativeLookup
 {
-    public const string Initiatives = "initiatives";
     public const int VelocitySprints = 3;
 
     public static async Task<Initiative> FindInitiativeAsync(this StrategyDbContext db, string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Initiatives, field);
+        var id = ResourceNames.ParseId(name, StrategyNames.Initiatives, field);
         return await db.Initiatives.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFoundException("Initiative", name);
     }
 

@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Kpis;
@@ -8,12 +9,10 @@ namespace Lodestar.Strategy.Infrastructure;
 /// <summary>KPIs by name, and the one-North-Star rule across a product's KPIs.</summary>
 public static class KpiLookup
 {
-    public const string Kpis = "kpis";
-
     /// <summary>The KPI "kpis/{id}" names; malformed is INVALID_ARGUMENT on <paramref name="field"/>, unknown NOT_FOUND.</summary>
     public static async Task<Kpi> FindKpiAsync(this StrategyDbContext db, string name, string field, CancellationToken cancellationToken)
     {
-        var id = ResourceNames.ParseId(name, Kpis, field);
+        var id = ResourceNames.ParseId(name, StrategyNames.Kpis, field);
         return await db.Kpis.FirstOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new NotFoundException("Kpi", name);
     }
 

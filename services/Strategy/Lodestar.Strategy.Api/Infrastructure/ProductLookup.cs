@@ -1,3 +1,4 @@
+using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.ServiceDefaults;
@@ -10,11 +11,9 @@ namespace Lodestar.Strategy.Infrastructure;
 /// <summary>Resolves the product a request names, in the caller's workspace; every strategy resource hangs off one.</summary>
 public static class ProductLookup
 {
-    public const string Products = "products";
-
     /// <summary>The product "products/{id}" names; malformed is INVALID_ARGUMENT on <paramref name="field"/>, unknown NOT_FOUND.</summary>
     public static Task<Product> FindProductAsync(this StrategyDbContext db, string name, string field, CancellationToken cancellationToken) =>
-        db.FindProductAsync(ResourceNames.ParseId(name, Products, field), name, cancellationToken);
+        db.FindProductAsync(ResourceNames.ParseId(name, StrategyNames.Products, field), name, cancellationToken);
 
     public static async Task<Product> FindProductAsync(this StrategyDbContext db, Guid id, string name, CancellationToken cancellationToken) =>
         await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Product", name);

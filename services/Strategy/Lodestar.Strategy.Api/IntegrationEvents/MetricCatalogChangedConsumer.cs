@@ -1,4 +1,5 @@
 using Lodestar.Contracts.IntegrationEvents;
+using Lodestar.Errors;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Security;
 using Lodestar.ServiceDefaults;

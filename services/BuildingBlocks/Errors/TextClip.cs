@@ -1,4 +1,4 @@
-namespace Lodestar.ServiceDefaults;
+namespace Lodestar.Errors;
 
 /// <summary>Shortens text to a length limit, marking the cut with an ellipsis.</summary>
 public static class TextClip

@@ -6,7 +6,7 @@ using Grpc.Core.Interceptors;
 using Lodestar.Errors;
 using Microsoft.Extensions.Logging;
 
-namespace Lodestar.ServiceDefaults;
+namespace Lodestar.Api;
 
 /// <summary>
 /// Turns exceptions into gRPC statuses with google.rpc details (REST gets the matching HTTP status through

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Lodestar.Errors;
 
-namespace Lodestar.ServiceDefaults;
+namespace Lodestar.Api;
 
 /// <summary>AIP-134 update masks: the paths to change, checked against what a method may change.</summary>
 public static class FieldMasks

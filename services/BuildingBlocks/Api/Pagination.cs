@@ -5,7 +5,7 @@ using Lodestar.Common.V1;
 using Lodestar.Errors;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Lodestar.ServiceDefaults;
+namespace Lodestar.Api;
 
 /// <summary>AIP-158 pagination: page sizes and opaque page tokens bound to the request that issued them.</summary>
 public static class Pagination

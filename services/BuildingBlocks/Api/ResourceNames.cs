@@ -1,6 +1,6 @@
 using Lodestar.Errors;
 
-namespace Lodestar.ServiceDefaults;
+namespace Lodestar.Api;
 
 /// <summary>AIP-122 resource names such as "products/{id}" or "products/{id}/stageReviews/{id}", with UUID ids.</summary>
 public static class ResourceNames

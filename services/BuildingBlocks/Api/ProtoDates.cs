@@ -1,7 +1,7 @@
 using Google.Type;
 using Lodestar.Errors;
 
-namespace Lodestar.ServiceDefaults;
+namespace Lodestar.Api;
 
 /// <summary>google.type.Date ⇄ DateOnly, with the field named when a date is missing or impossible.</summary>
 public static class ProtoDates

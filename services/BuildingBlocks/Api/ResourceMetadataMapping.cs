@@ -1,7 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Lodestar.Common.V1;
+using Lodestar.Persistence;
 
-namespace Lodestar.Persistence;
+namespace Lodestar.Api;
 
 /// <summary>The common API metadata (etag, times, creator) of any workspace entity.</summary>
 public static class ResourceMetadataMapping

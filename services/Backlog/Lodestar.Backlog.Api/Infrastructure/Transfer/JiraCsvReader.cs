@@ -1,6 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Scoring;
 using Lodestar.Backlog.Domain.Transfer;
@@ -26,56 +25,33 @@ public static class JiraCsvReader
 
     public static (List<JiraIssue> Issues, string? EstimateColumn) Read(string csv, string? estimateColumn, Violations violations)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectColumnCountChanges = false,
-            BadDataFound = args => Error(violations, args.Context.Parser?.RawRow ?? 0, "CSV", $"Malformed field {Clip(args.Field)}: a quote inside an unquoted field."),
-        };
-        using var parser = new CsvParser(new StringReader(csv), config);
-        if (!parser.Read() || parser.Record is not { } header)
-        {
-            violations.Add(Field, "Empty: expected a header row and issues.");
-            return ([], null);
-        }
-        var columns = header.Select((name, index) => (Name: name.Trim(), Index: index)).GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray(), StringComparer.OrdinalIgnoreCase);
-        foreach (var required in new[] { Summary, Key, Type })
-            if (!columns.ContainsKey(required)) violations.Add(Field, $"Missing column '{required}' in the header row.");
+        using var table = CsvTable.Open(csv, Field, "issues", violations,
+            (line, field) => Error(violations, line, "CSV", $"Malformed field {Clip(field)}: a quote inside an unquoted field."));
+        if (table is null) return ([], null);
+        table.Require(violations, Summary, Key, Type);
         string? estimate = null;
         if (!string.IsNullOrWhiteSpace(estimateColumn))
         {
             estimate = estimateColumn.Trim();
-            if (!columns.ContainsKey(estimate)) violations.Add("estimate_column", $"No column '{estimate}' in the header row.");
+            if (!table.Columns.ContainsKey(estimate)) violations.Add("estimate_column", $"No column '{estimate}' in the header row.");
         }
         else
         {
-            estimate = EstimateColumns.FirstOrDefault(columns.ContainsKey);
+            estimate = EstimateColumns.FirstOrDefault(table.Columns.ContainsKey);
         }
         if (violations.Any) return ([], estimate);
 
         var issues = new List<JiraIssue>();
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lastLine = parser.RawRow;
-        while (parser.Read())
+        foreach (var row in table.Rows(MaxRows, violations))
         {
-            var line = lastLine + 1;
-            lastLine = parser.RawRow;
-            var record = parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace)) continue;
-            if (issues.Count == MaxRows)
-            {
-                violations.Add(Field, $"At most {MaxRows:N0} issues per import; split the file.");
-                break;
-            }
-            string Cell(string column) => columns.TryGetValue(column, out var at) && at[0] < record.Length ? record[at[0]].Trim() : "";
-            var issue = ReadIssue(line, Cell, columns.TryGetValue(Labels, out var labelColumns)
-                ? [.. labelColumns.Where(i => i < record.Length).SelectMany(i => record[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))]
-                : [], estimate, violations);
+            var labels = row.Cells(Labels).SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
+            var issue = ReadIssue(row.Line, row.Cell, labels, estimate, violations);
             if (issue is null) continue;
             if (keys.TryGetValue(issue.Key, out var first))
-                Error(violations, line, Key, $"'{issue.Key}' appears twice (first on line {first}).");
+                Error(violations, row.Line, Key, $"'{issue.Key}' appears twice (first on line {first}).");
             else
-                keys[issue.Key] = line;
+                keys[issue.Key] = row.Line;
             issues.Add(issue);
             if (violations.Count >= MaxErrors) break;
         }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using Lodestar.Api;
 using Lodestar.Errors;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using V1 = Lodestar.Discovery.V1;
 
 namespace Lodestar.Discovery.Infrastructure.Transfer;
@@ -24,39 +23,10 @@ public static class InsightCsvReader
 
     public static List<InsightCsvRow> Read(string csv, string defaultProduct, Violations violations)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectColumnCountChanges = false,
-            BadDataFound = args => violations.Add($"{Field}[{args.Context.Parser?.RawRow ?? 0}]", "Malformed CSV: a quote inside an unquoted field."),
-        };
-        using var parser = new CsvParser(new StringReader(csv), config);
-        if (!parser.Read() || parser.Record is not { } header)
-        {
-            violations.Add(Field, "Empty: expected a header row and insights.");
-            return [];
-        }
-        var columns = header.Select((name, index) => (Name: name.Trim().ToLowerInvariant(), Index: index))
-            .GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Index);
-        foreach (var required in new[] { "source", "summary" })
-            if (!columns.ContainsKey(required)) violations.Add(Field, $"Missing column '{required}' in the header row.");
-        if (violations.Any) return [];
-
-        var rows = new List<InsightCsvRow>();
-        var lastLine = parser.RawRow;
-        while (parser.Read())
-        {
-            var line = lastLine + 1;
-            lastLine = parser.RawRow;
-            var record = parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace)) continue;
-            if (rows.Count == MaxRows)
-            {
-                violations.Add(Field, $"At most {MaxRows:N0} rows per import; split the file.");
-                break;
-            }
-            string Cell(string column) => columns.TryGetValue(column, out var at) && at < record.Length ? record[at].Trim() : "";
-            rows.Add(ReadRow(line, Cell, defaultProduct, violations));
-        }
+        using var table = CsvTable.Open(csv, Field, "insights", violations,
+            (line, _) => violations.Add($"{Field}[{line}]", "Malformed CSV: a quote inside an unquoted field."));
+        if (table is null || !table.Require(violations, "source", "summary") || violations.Any) return [];
+        var rows = table.Rows(MaxRows, violations).Select(row => ReadRow(row.Line, row.Cell, defaultProduct, violations)).ToList();
         if (rows.Count == 0 && !violations.Any) violations.Add(Field, "No insights below the header row.");
         return rows;
     }

@@ -46,7 +46,7 @@ public sealed class PublishedProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>The published output (artifacts/publish, as scripts/test and the Dockerfiles make it), else the build output.</summary>
+    /// <summary>The published output (artifacts/publish, as scripts/test makes it, and the SDK images hold), else the build output.</summary>
     private static string Assembly(Component component)
     {
         string[] candidates =

@@ -1,5 +1,4 @@
 using Lodestar.Api;
-using Lodestar.ServiceDefaults;
 using BacklogV1 = Lodestar.Backlog.V1;
 
 namespace Lodestar.AppHost.Seeding;

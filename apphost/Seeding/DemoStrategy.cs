@@ -1,5 +1,4 @@
 using Lodestar.Api;
-using Lodestar.ServiceDefaults;
 using StrategyV1 = Lodestar.Strategy.V1;
 
 namespace Lodestar.AppHost.Seeding;

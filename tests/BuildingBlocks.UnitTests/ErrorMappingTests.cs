@@ -1,7 +1,6 @@
 using Google.Rpc;
 using Lodestar.Api;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 
 namespace BuildingBlocks.UnitTests;
 

@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Common.V1;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 
 namespace BuildingBlocks.UnitTests;
 

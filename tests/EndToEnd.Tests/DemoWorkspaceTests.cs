@@ -1,5 +1,4 @@
 using Lodestar.Api;
-using Lodestar.ServiceDefaults;
 using Lodestar.AppHost.Seeding;
 using Backlog = Lodestar.Backlog.V1;
 using Discovery = Lodestar.Discovery.V1;

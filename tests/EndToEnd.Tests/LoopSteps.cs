@@ -1,5 +1,4 @@
 using Lodestar.Api;
-using Lodestar.ServiceDefaults;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

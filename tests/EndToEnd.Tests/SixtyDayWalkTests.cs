@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Lodestar.Api;
 using Lodestar.AppHost.Seeding;
-using Lodestar.ServiceDefaults;
 using Discovery = Lodestar.Discovery.V1;
 using Metrics = Lodestar.Metrics.V1;
 using Strategy = Lodestar.Strategy.V1;

@@ -6,7 +6,6 @@ using Lodestar.Gateway.Infrastructure;
 using Lodestar.Gateway.Workspaces;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Workspaces.V1;
 

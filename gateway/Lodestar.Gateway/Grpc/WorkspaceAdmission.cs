@@ -4,7 +4,6 @@ using Lodestar.Errors;
 using Lodestar.Gateway.Access;
 using Lodestar.Gateway.Infrastructure;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Gateway.Grpc;

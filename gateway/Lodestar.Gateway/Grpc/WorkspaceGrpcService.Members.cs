@@ -5,7 +5,6 @@ using Lodestar.Errors;
 using Lodestar.Gateway.Workspaces;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Workspaces.V1;
 

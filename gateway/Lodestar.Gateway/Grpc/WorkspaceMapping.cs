@@ -2,7 +2,6 @@ using Lodestar.Api;
 using Lodestar.Persistence;
 using Lodestar.Gateway.Workspaces;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Workspaces.V1;
 
 namespace Lodestar.Gateway.Grpc;

@@ -5,7 +5,6 @@ using Code = Google.Rpc.Code;
 using ErrorDetailsReflection = Google.Rpc.ErrorDetailsReflection;
 using Lodestar.Api;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 
 namespace Lodestar.Gateway.Hygiene;
 

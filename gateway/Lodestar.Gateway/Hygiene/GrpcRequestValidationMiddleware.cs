@@ -6,7 +6,6 @@ using Google.Protobuf.Reflection;
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Gateway.Routing;
-using Lodestar.ServiceDefaults;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Model;

@@ -5,7 +5,6 @@ using Lodestar.Errors;
 using Lodestar.Messaging.Outbox;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using Lodestar.Testing.V1;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Api;
 using Lodestar.AppHost.Seeding;
-using Lodestar.ServiceDefaults;
 using Backlog = Lodestar.Backlog.V1;
 using Discovery = Lodestar.Discovery.V1;
 using Metrics = Lodestar.Metrics.V1;

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Lodestar.Api;
-using Lodestar.ServiceDefaults;
 using Backlog = Lodestar.Backlog.V1;
 using Strategy = Lodestar.Strategy.V1;
 

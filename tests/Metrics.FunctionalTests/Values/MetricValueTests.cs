@@ -2,7 +2,6 @@ using Lodestar.Api;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Metrics.V1;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Metrics.FunctionalTests.Infrastructure;
 
 namespace Metrics.FunctionalTests.Values;

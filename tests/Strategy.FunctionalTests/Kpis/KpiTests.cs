@@ -3,7 +3,6 @@ using Grpc.Core;
 using Lodestar.Api;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.V1;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

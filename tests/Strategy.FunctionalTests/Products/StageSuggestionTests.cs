@@ -3,7 +3,6 @@ using System.Text.Json;
 using Lodestar.Api;
 using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.V1;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,6 @@ using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Errors;
 using Lodestar.Messaging.Outbox;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Backlog.V1;
 

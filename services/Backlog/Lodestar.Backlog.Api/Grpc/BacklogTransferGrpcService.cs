@@ -10,7 +10,6 @@ using Lodestar.Backlog.Infrastructure;
 using Lodestar.Backlog.Infrastructure.Transfer;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Backlog.V1;
 

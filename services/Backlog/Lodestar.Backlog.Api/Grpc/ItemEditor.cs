@@ -5,7 +5,6 @@ using Lodestar.Backlog.Domain.Scoring;
 using Lodestar.Backlog.Infrastructure;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Backlog.V1;
 

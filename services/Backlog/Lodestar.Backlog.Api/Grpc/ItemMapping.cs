@@ -2,7 +2,6 @@ using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Infrastructure;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Backlog.V1;
 
 namespace Lodestar.Backlog.Grpc;

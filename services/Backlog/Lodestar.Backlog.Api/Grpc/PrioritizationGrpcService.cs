@@ -7,7 +7,6 @@ using Lodestar.Backlog.Infrastructure;
 using Lodestar.Common.V1;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Backlog.V1;
 

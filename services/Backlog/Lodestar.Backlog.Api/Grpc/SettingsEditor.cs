@@ -5,7 +5,6 @@ using Lodestar.Backlog.Domain.Products;
 using Lodestar.Backlog.Domain.Scoring;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Backlog.V1;
 
 namespace Lodestar.Backlog.Grpc;

@@ -2,7 +2,6 @@ using Lodestar.Api;
 using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Backlog.Infrastructure;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Backlog.V1;
 

@@ -3,7 +3,6 @@ using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Backlog.Infrastructure;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Backlog.V1;
 
 namespace Lodestar.Backlog.Grpc;

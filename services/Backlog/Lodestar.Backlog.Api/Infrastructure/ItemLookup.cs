@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Backlog.Infrastructure;

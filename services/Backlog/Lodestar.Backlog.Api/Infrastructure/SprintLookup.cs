@@ -2,7 +2,6 @@ using Lodestar.Api;
 using Lodestar.Backlog.Domain.Items;
 using Lodestar.Backlog.Domain.Sprints;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Backlog.Infrastructure;

@@ -3,7 +3,6 @@ using Lodestar.Api;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Discovery.V1;
 
 namespace Lodestar.Discovery.Grpc;

@@ -5,7 +5,6 @@ using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Discovery.V1;
 

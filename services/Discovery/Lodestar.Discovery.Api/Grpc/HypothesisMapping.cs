@@ -2,7 +2,6 @@ using Lodestar.Api;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Discovery.V1;
 
 namespace Lodestar.Discovery.Grpc;

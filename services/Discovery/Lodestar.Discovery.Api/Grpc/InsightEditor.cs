@@ -3,7 +3,6 @@ using Lodestar.Discovery.Domain.Insights;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Discovery.V1;
 

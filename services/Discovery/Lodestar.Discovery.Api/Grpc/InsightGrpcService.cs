@@ -6,7 +6,6 @@ using Lodestar.Discovery.Infrastructure;
 using Lodestar.Discovery.Infrastructure.Transfer;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Discovery.V1;
 

@@ -4,7 +4,6 @@ using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Discovery.Domain.Problems;
 using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Discovery.V1;
 

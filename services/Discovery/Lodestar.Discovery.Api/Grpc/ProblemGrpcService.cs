@@ -7,7 +7,6 @@ using Lodestar.Discovery.Infrastructure;
 using Lodestar.Errors;
 using Lodestar.Messaging.Outbox;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Discovery.V1;
 

@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Discovery.Domain.Hypotheses;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Discovery.Infrastructure;

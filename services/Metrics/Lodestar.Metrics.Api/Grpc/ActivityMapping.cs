@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Activity;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Metrics.V1;
 
 namespace Lodestar.Metrics.Grpc;

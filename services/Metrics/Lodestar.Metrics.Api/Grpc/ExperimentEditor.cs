@@ -3,7 +3,6 @@ using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Experiments;
 using Lodestar.Metrics.Infrastructure;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Metrics.V1;
 
 namespace Lodestar.Metrics.Grpc;

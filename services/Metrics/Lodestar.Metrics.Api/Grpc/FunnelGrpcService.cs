@@ -7,7 +7,6 @@ using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Funnels;
 using Lodestar.Metrics.Infrastructure;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Metrics.V1;
 

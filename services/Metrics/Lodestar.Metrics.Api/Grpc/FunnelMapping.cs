@@ -5,7 +5,6 @@ using Lodestar.Metrics.Domain.Events;
 using Lodestar.Metrics.Domain.Funnels;
 using Lodestar.Metrics.Infrastructure;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Metrics.V1;
 
 namespace Lodestar.Metrics.Grpc;

@@ -8,7 +8,6 @@ using Lodestar.Metrics.Domain.Values;
 using Lodestar.Metrics.Infrastructure;
 using Lodestar.Metrics.Infrastructure.Aggregates;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Metrics.V1;
 

@@ -7,7 +7,6 @@ using Lodestar.Metrics.Domain.Statistics;
 using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.Metrics.Infrastructure;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Metrics.V1;
 

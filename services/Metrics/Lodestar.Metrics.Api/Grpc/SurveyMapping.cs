@@ -6,7 +6,6 @@ using Lodestar.Metrics.Domain.Statistics;
 using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.Metrics.Infrastructure;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using V1 = Lodestar.Metrics.V1;
 
 namespace Lodestar.Metrics.Grpc;

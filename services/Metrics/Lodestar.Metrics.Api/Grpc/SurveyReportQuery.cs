@@ -4,7 +4,6 @@ using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Activity;
 using Lodestar.Metrics.Domain.Surveys;
 using Lodestar.Metrics.Infrastructure;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using V1 = Lodestar.Metrics.V1;
 

@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Funnels;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Metrics.Infrastructure;

@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Products;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 

@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Metrics.Domain.Values;
-using Lodestar.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestar.Metrics.Infrastructure;

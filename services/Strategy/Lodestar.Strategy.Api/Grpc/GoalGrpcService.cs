@@ -3,7 +3,6 @@ using Grpc.Core;
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Goals;
 using Lodestar.Strategy.Infrastructure;

@@ -1,6 +1,5 @@
 using Lodestar.Api;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Goals;
 using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;

@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Lodestar.Api;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Domain.Products;

@@ -1,6 +1,5 @@
 using Lodestar.Api;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Infrastructure;

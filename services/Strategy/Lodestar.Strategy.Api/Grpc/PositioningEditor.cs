@@ -1,6 +1,5 @@
 using Lodestar.Api;
 using Lodestar.Errors;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Products;
 using V1 = Lodestar.Strategy.V1;
 

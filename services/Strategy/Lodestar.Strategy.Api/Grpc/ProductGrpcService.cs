@@ -4,7 +4,6 @@ using Lodestar.Common.V1;
 using Lodestar.Errors;
 using Lodestar.Persistence;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Products;
 using Lodestar.Strategy.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -50,45 +49,48 @@ public sealed class ProductGrpcService(StrategyDbContext db, IWorkspaceContext w
         return response;
     }
 
-    public override async Task<V1.Product> UpdateProduct(V1.UpdateProductRequest request, ServerCallContext context)
-    {
-        var input = request.Product ?? throw new ValidationException("product", "Required.");
-        var product = await db.FindProductAsync(input.Name, "product.name", context.CancellationToken);
-        product.EnsureChangeable();
-        db.ExpectETag(product, input.Metadata?.Etag, "product.metadata.etag");
-
-        ProductEditor.Apply(product, input, request.UpdateMask);
-        if (db.Entry(product).State == EntityState.Modified) db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return product.ToProto();
-    }
-
-    public override async Task<V1.Product> ArchiveProduct(V1.ArchiveProductRequest request, ServerCallContext context)
-    {
-        var product = await db.FindProductAsync(request.Name, "name", context.CancellationToken);
-        db.ExpectETag(product, request.Etag);
-        if (product.Archive())
+    public override Task<V1.Product> UpdateProduct(V1.UpdateProductRequest request, ServerCallContext context) =>
+        db.RetryOnConflictAsync(async () =>
         {
-            db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
+            var input = request.Product ?? throw new ValidationException("product", "Required.");
+            var product = await db.FindProductAsync(input.Name, "product.name", context.CancellationToken);
+            product.EnsureChangeable();
+            db.ExpectETag(product, input.Metadata?.Etag, "product.metadata.etag");
+
+            ProductEditor.Apply(product, input, request.UpdateMask);
+            if (db.Entry(product).State == EntityState.Modified) db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
             await db.SaveChangesAsync(context.CancellationToken);
-        }
-        return product.ToProto();
-    }
+            return product.ToProto();
+        });
 
-    public override async Task<V1.StageReview> CreateStageReview(V1.CreateStageReviewRequest request, ServerCallContext context)
-    {
-        var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
-        var input = request.StageReview ?? throw new ValidationException("stage_review", "Required.");
-        var (decision, target, rationale, evidenceLinks) = StageReviewInput.Read(input);
+    public override Task<V1.Product> ArchiveProduct(V1.ArchiveProductRequest request, ServerCallContext context) =>
+        db.RetryOnConflictAsync(async () =>
+        {
+            var product = await db.FindProductAsync(request.Name, "name", context.CancellationToken);
+            db.ExpectETag(product, request.Etag);
+            if (product.Archive())
+            {
+                db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
+                await db.SaveChangesAsync(context.CancellationToken);
+            }
+            return product.ToProto();
+        });
 
-        var (stage, archived) = (product.Stage, product.Archived);
-        var review = product.Review(decision, target, rationale, evidenceLinks);
-        db.StageReviews.Add(review);
-        if (product.Stage != stage) db.AnnounceStageChanged(product, stage);
-        if (product.Stage != stage || product.Archived != archived) db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return review.ToProto();
-    }
+    public override Task<V1.StageReview> CreateStageReview(V1.CreateStageReviewRequest request, ServerCallContext context) =>
+        db.RetryOnConflictAsync(async () =>
+        {
+            var product = await db.FindProductAsync(request.Parent, "parent", context.CancellationToken);
+            var input = request.StageReview ?? throw new ValidationException("stage_review", "Required.");
+            var (decision, target, rationale, evidenceLinks) = StageReviewInput.Read(input);
+
+            var (stage, archived) = (product.Stage, product.Archived);
+            var review = product.Review(decision, target, rationale, evidenceLinks);
+            db.StageReviews.Add(review);
+            if (product.Stage != stage) db.AnnounceStageChanged(product, stage);
+            if (product.Stage != stage || product.Archived != archived) db.AnnounceChanged(product, workspace.WorkspaceId!.Value);
+            await db.SaveChangesAsync(context.CancellationToken);
+            return review.ToProto();
+        });
 
     public override async Task<V1.StageSuggestion> GetStageSuggestion(V1.GetStageSuggestionRequest request, ServerCallContext context)
     {

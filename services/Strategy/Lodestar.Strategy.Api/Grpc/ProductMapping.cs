@@ -1,6 +1,5 @@
 using Lodestar.Api;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Products;
 using Lodestar.Strategy.Infrastructure;
 using V1 = Lodestar.Strategy.V1;

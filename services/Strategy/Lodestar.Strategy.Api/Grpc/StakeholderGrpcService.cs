@@ -3,7 +3,6 @@ using Grpc.Core;
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Stakeholders;
 using Lodestar.Strategy.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Lodestar.Api;
 using Lodestar.Errors;
 using Lodestar.Persistence;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain;
 using Lodestar.Strategy.Domain.Products;
 using Microsoft.EntityFrameworkCore;

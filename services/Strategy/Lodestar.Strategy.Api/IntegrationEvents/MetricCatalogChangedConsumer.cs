@@ -2,7 +2,6 @@ using Lodestar.Contracts.IntegrationEvents;
 using Lodestar.Errors;
 using Lodestar.Messaging.Inbox;
 using Lodestar.Security;
-using Lodestar.ServiceDefaults;
 using Lodestar.Strategy.Domain.Kpis;
 using Lodestar.Strategy.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -16,8 +16,6 @@ namespace Lodestar.Metrics.Grpc;
 public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConcluder concluder, IWorkspaceContext workspace, TimeProvider clock)
     : V1.ExperimentService.ExperimentServiceBase
 {
-    private const int MaxConcludeAttempts = 3;
-
     private DateTime Now => StoredTime.Of(clock.GetUtcNow());
 
     public override async Task<V1.Experiment> CreateExperiment(V1.CreateExperimentRequest request, ServerCallContext context)
@@ -106,24 +104,16 @@ public sealed class ExperimentGrpcService(MetricsDbContext db, ExperimentConclud
     {
         // The request carries no etag: a concurrent save of the monitor's p-values is no reason to refuse, so the
         // conclusion is made again on the fresh row (and refused if the monitor concluded first).
-        for (var attempt = 1; ; attempt++)
+        return await db.RetryOnConflictAsync(async () =>
         {
             var experiment = await db.FindExperimentAsync(request.Name, "name", context.CancellationToken);
-            var violations = new Violations().DefinedEnum("verdict", request.Verdict, allowZero: true).OptionalText("reason", request.Reason, Experiment.MaxReason);
-            violations.ThrowIfAny();
+            new Violations().DefinedEnum("verdict", request.Verdict, allowZero: true).OptionalText("reason", request.Reason, Experiment.MaxReason).ThrowIfAny();
             experiment.EnsureRunning();
             var figures = await concluder.TryAnalyzeAsync(experiment, context.CancellationToken);
             concluder.Conclude(experiment, figures, (Verdict)request.Verdict, request.Reason, automatic: false);
-            try
-            {
-                await db.SaveChangesAsync(context.CancellationToken);
-                return ExperimentMapping.ToProto(experiment);
-            }
-            catch (EtagMismatchException) when (attempt < MaxConcludeAttempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+            await db.SaveChangesAsync(context.CancellationToken);
+            return ExperimentMapping.ToProto(experiment);
+        });
     }
 
     public override Task<V1.SampleSizeResult> CalculateSampleSize(V1.CalculateSampleSizeRequest request, ServerCallContext context)
